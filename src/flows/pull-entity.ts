@@ -1,0 +1,193 @@
+/**
+ * One pull run of one entity, as an async iterable of batches. Checkpoints move only after the
+ * consumer asks for the next batch (it has accepted the previous one); the watermark is stored only
+ * after the last batch was accepted. Breaking out of the loop or aborting stops every reader and
+ * leaves the last accepted checkpoint, from which the next run resumes.
+ */
+import type { Clock } from "../clock.js";
+import { ConnectorError } from "../errors.js";
+import type { Logger } from "../logger.js";
+import type { StateStore } from "../state/state-store.js";
+import { toEpochSeconds } from "./akeneo-time.js";
+import type { Channel } from "./channel.js";
+import type { RecordFailure } from "./flow-types.js";
+import { planPartitions } from "./partition-plan.js";
+import { admitInRange, baseParams, mapPage, rangeSearch, type PageEvent, type ReaderContext } from "./pull-readers.js";
+import { readPartitions, readSequential, readSweep } from "./pull-sources.js";
+import { newRunCheckpoint, pullStateKey, type EntityPullState, type RunCheckpoint } from "./pull-state.js";
+import { collectParents } from "./collect-parents.js";
+
+export interface PullOptions {
+  /** Ignore the watermark and read everything. */
+  full?: boolean;
+  /** Read records updated after this instant instead of after the watermark. */
+  since?: Date;
+  signal?: AbortSignal;
+}
+
+export interface PullBatch {
+  entity: string;
+  records: Record<string, unknown>[];
+  failures: RecordFailure[];
+}
+
+export interface PullReport {
+  runId: string;
+  entity: string;
+  mode: "full" | "incremental";
+  resumed: boolean;
+  /** Lower bound asked of Akeneo (ISO 8601 UTC), null on a full pull. */
+  since: string | null;
+  /** The watermark stored for the next run (the run's start), once completed. */
+  watermark: string;
+  records: number;
+  failures: number;
+  partitions: number;
+  requests: number;
+  retries: number;
+  durationMs: number;
+}
+
+export interface PullDeps extends Omit<ReaderContext, "previousOverlap" | "overlapFrom" | "signal"> {
+  state: StateStore;
+  clock: Clock;
+  logger: Logger;
+  concurrency: number;
+  runId: string;
+}
+
+/** Start a pull of `deps.definition`; iterate it to run it, then read `report`. */
+export function pullEntity(deps: PullDeps, options: PullOptions = {}): AsyncIterable<PullBatch> & { report?: PullReport } {
+  const run: { report?: PullReport } = {};
+  return Object.assign(run, { [Symbol.asyncIterator]: () => pullBatches(deps, options, run)[Symbol.asyncIterator]() });
+}
+
+async function* pullBatches(deps: PullDeps, options: PullOptions, out: { report?: PullReport }): AsyncGenerator<PullBatch> {
+  const entity = deps.definition.name;
+  const key = pullStateKey(entity);
+  const saved = (await deps.state.get<EntityPullState>(key)) ?? {};
+  const resumed = Boolean(saved.run && !options.full && !options.since);
+  const run = resumed ? saved.run! : startRun(deps, saved, options);
+  const startedMs = deps.clock.now();
+  const startRequests = deps.client.stats();
+  const controller = new AbortController();
+  const stop = () => controller.abort(options.signal?.reason);
+  options.signal?.addEventListener("abort", stop, { once: true });
+  const ctx: ReaderContext = {
+    ...deps,
+    previousOverlap: run.mode === "incremental" ? (saved.overlapKeys ?? {}) : {},
+    overlapFrom: run.upper - deps.settings.overlapSeconds,
+    signal: controller.signal,
+  };
+  const save = () => deps.state.set(key, { ...saved, run });
+  const log = deps.logger.child({ runId: run.id, entity });
+  log.info({ mode: run.mode, resumed, lower: run.lower, upper: run.upper }, resumed ? "pull resumed" : "pull started");
+  try {
+    await save();
+    if (run.phase === "probe") yield* probe(ctx, run, deps.concurrency, save, entity);
+    if (run.phase === "partitions") {
+      yield* drain(readPartitions(ctx, run, deps.concurrency), run, save, entity, options.signal);
+      run.phase = "sweep";
+      await save();
+    }
+    if (run.phase === "sweep") yield* drain(readSweep(ctx, run), run, save, entity, options.signal);
+    if (run.phase === "sequential") {
+      const parents = deps.definition.parent ? (run.sequential.parents ??= await collectParents(ctx)) : undefined;
+      yield* drain(readSequential(ctx, run, parents), run, save, entity, options.signal);
+    }
+    const watermark = new Date(run.startedAt).toISOString();
+    await deps.state.set(key, { watermark, overlapKeys: run.overlapKeys });
+    const stats = deps.client.stats();
+    out.report = {
+      runId: run.id,
+      entity,
+      mode: run.mode,
+      resumed,
+      since: run.lower === null ? null : new Date(run.lower * 1000).toISOString(),
+      watermark,
+      records: run.delivered,
+      failures: run.failed,
+      partitions: run.partitions.length,
+      requests: stats.requests - startRequests.requests,
+      retries: stats.retries - startRequests.retries,
+      durationMs: deps.clock.now() - startedMs,
+    };
+    log.info({ ...out.report }, "pull completed");
+  } finally {
+    options.signal?.removeEventListener("abort", stop);
+    controller.abort();
+  }
+}
+
+function startRun(deps: PullDeps, saved: EntityPullState, options: PullOptions): RunCheckpoint {
+  const startedAt = deps.clock.now();
+  let lower: number | null = null;
+  if (options.since) lower = Math.floor(options.since.getTime() / 1000);
+  else if (!options.full && saved.watermark) lower = (toEpochSeconds(saved.watermark) ?? 0) - deps.settings.overlapSeconds;
+  const partitioned = deps.definition.pagination === "search_after" && deps.definition.delta !== null && !deps.definition.parent;
+  return newRunCheckpoint(deps.runId, startedAt, lower, partitioned ? "probe" : "sequential");
+}
+
+/**
+ * Read the first page of the whole range. When it is the only page, deliver it; otherwise its items
+ * are a random sample of `updated` (the list is sorted by key), from which the partitions are cut.
+ */
+async function* probe(ctx: ReaderContext, run: RunCheckpoint, concurrency: number, save: () => Promise<void>, entity: string): AsyncGenerator<PullBatch> {
+  const whole = { from: run.lower ?? 0, to: run.upper };
+  let first: { items: Record<string, unknown>[]; nextUrl?: string | undefined } | undefined;
+  for await (const page of ctx.client.iteratePages(ctx.definition, baseParams(ctx, rangeSearch(ctx, whole)))) {
+    first = page;
+    break;
+  }
+  if (!first?.nextUrl) {
+    const added: string[] = [];
+    const event = await mapPage(ctx, first?.items ?? [], admitInRange(whole, run, new Set(), added));
+    if (event.records.length > 0 || event.failures.length > 0) yield { entity, records: event.records, failures: event.failures };
+    accept(run, event);
+    run.viaParent.push(...added);
+    run.phase = "sweep";
+  } else {
+    const sample = first.items.map((item) => toEpochSeconds(item["updated"])).filter((t): t is number => t !== undefined);
+    run.partitions = planPartitions(sample, whole.from, whole.to, concurrency * 4).map((range) => ({ ...range, nextUrl: null, done: false }));
+    run.phase = "partitions";
+  }
+  await save();
+}
+
+async function* drain(
+  channel: Channel<PageEvent>,
+  run: RunCheckpoint,
+  save: () => Promise<void>,
+  entity: string,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<PullBatch> {
+  try {
+    for (;;) {
+      const next = await channel.take().catch((error: unknown) => {
+        throw signal?.aborted ? aborted() : error;
+      });
+      if (next.done) break;
+      const event = next.value;
+      if (event.records.length > 0 || event.failures.length > 0) yield { entity, records: event.records, failures: event.failures };
+      event.commit(run);
+      accept(run, event);
+      await save();
+      if (signal?.aborted) throw aborted();
+    }
+  } finally {
+    channel.close();
+  }
+}
+
+function aborted(): ConnectorError {
+  return new ConnectorError("[pull] stopped: the run was aborted; the next run resumes after the last delivered page", {
+    code: "ABORTED",
+    kind: "transient",
+  });
+}
+
+function accept(run: RunCheckpoint, event: Pick<PageEvent, "records" | "failures" | "overlap">): void {
+  run.delivered += event.records.length;
+  run.failed += event.failures.length;
+  for (const [key, t] of event.overlap) run.overlapKeys[key] = t;
+}

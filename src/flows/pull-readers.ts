@@ -1,0 +1,119 @@
+/**
+ * The readers of a pull: each turns Akeneo pages into `PageEvent`s (mapped records, failures,
+ * and the checkpoint move to apply once the consumer has accepted them).
+ */
+import type { EntityDefinition } from "../manifest/entity-definitions.js";
+import { fromEpochSeconds, toEpochSeconds } from "./akeneo-time.js";
+import type { AkeneoRecord, FlowClient, FlowListParams, FlowSettings, RecordFailure, RecordMapper } from "./flow-types.js";
+import type { RunCheckpoint } from "./pull-state.js";
+import type { TimeRange } from "./partition-plan.js";
+import { recordKey } from "./record-key.js";
+
+export interface SearchInput {
+  updatedAfter?: Date;
+  updatedBetween?: [Date, Date];
+  enabled?: boolean;
+  families?: string[];
+  categories?: string[];
+  completeness?: { channel: string; min: number };
+}
+
+export interface PageEvent {
+  records: Record<string, unknown>[];
+  failures: RecordFailure[];
+  /** Raw records read (delivered, set aside or skipped as another source's). */
+  read: number;
+  /** Delivered records inside the next run's overlap window: [key, updated seconds]. */
+  overlap: Array<[string, number]>;
+  /** Move the checkpoint past this page; called after the consumer accepted it. */
+  commit(run: RunCheckpoint): void;
+}
+
+export interface ReaderContext {
+  client: FlowClient;
+  definition: EntityDefinition;
+  mapper: RecordMapper;
+  settings: FlowSettings;
+  buildSearch(definition: EntityDefinition, input: SearchInput): unknown;
+  /** Overlap dedupe: key → updated seconds delivered by the previous run. */
+  previousOverlap: Readonly<Record<string, number>>;
+  /** Records updated at or after this (epoch seconds) fall in the next run's overlap window. */
+  overlapFrom: number;
+  signal: AbortSignal;
+}
+
+/** The subscription's server-side filters, for the entity's supported filters. */
+export function filterInput(ctx: ReaderContext): SearchInput {
+  const { filters, channel } = ctx.settings;
+  const supported = new Set(ctx.definition.filters);
+  const input: SearchInput = {};
+  if (supported.has("enabled") && filters.enabled !== "any") input.enabled = filters.enabled === "enabled";
+  if (supported.has("families") && filters.families.length > 0) input.families = filters.families;
+  if (supported.has("categories") && filters.categories.length > 0) input.categories = filters.categories;
+  if (supported.has("completeness") && filters.completeness !== null) input.completeness = { channel, min: filters.completeness };
+  return input;
+}
+
+/** List parameters shared by every request of this pull. */
+export function baseParams(ctx: ReaderContext, search: SearchInput): FlowListParams {
+  const params: FlowListParams = { pageSize: ctx.settings.pageSize, signal: ctx.signal };
+  if (Object.keys(search).length > 0) params.search = ctx.buildSearch(ctx.definition, search);
+  if (ctx.definition.filters.length > 0) {
+    // Product lists: keep only the subscription's locales in values. `scope` also drops products
+    // outside the channel's category tree (USERS.md #8), so it is sent only when asked for.
+    params.locales = ctx.settings.locales;
+    if (ctx.settings.restrictToChannelTree) params.scope = ctx.settings.channel;
+  }
+  return params;
+}
+
+/** Search input for the records updated in `range` (inclusive seconds). */
+export function rangeSearch(ctx: ReaderContext, range: TimeRange): SearchInput {
+  return { ...filterInput(ctx), updatedBetween: [fromEpochSeconds(range.from), fromEpochSeconds(range.to)] };
+}
+
+/**
+ * Which records of a page this source delivers. A record belongs to the range holding its own
+ * `updated`; Akeneo also returns variants whose ancestor model matched, which are delivered once
+ * per run only when their own `updated` is older than the run's lower bound (incremental pulls).
+ * `claimed` holds the keys already delivered that way (shared by concurrent readers); the keys a
+ * page claims are pushed to `added`, so that only accepted pages persist their claims.
+ */
+export type Admit = (record: AkeneoRecord, key: string) => boolean;
+
+export function admitInRange(range: TimeRange, run: RunCheckpoint, claimed: Set<string>, added: string[]): Admit {
+  return (record, key) => {
+    const t = toEpochSeconds(record["updated"]);
+    if (t === undefined || (t >= range.from && t <= range.to)) return true;
+    if (t > run.upper || run.lower === null || t >= run.lower) return false;
+    if (claimed.has(key)) return false;
+    claimed.add(key);
+    added.push(key);
+    return true;
+  };
+}
+
+/** Map the admitted records of a page; set aside those whose mapping failed, with their key. */
+export async function mapPage(ctx: ReaderContext, items: AkeneoRecord[], admit: Admit): Promise<Omit<PageEvent, "commit">> {
+  const records: Record<string, unknown>[] = [];
+  const failures: RecordFailure[] = [];
+  const overlap: Array<[string, number]> = [];
+  const admitted = items.filter((item) => {
+    const key = recordKey(ctx.definition, item);
+    const t = toEpochSeconds(item["updated"]);
+    if (t !== undefined && ctx.previousOverlap[key] === t) return false;
+    return admit(item, key);
+  });
+  const outcomes = await Promise.all(admitted.map((item) => ctx.mapper.map(item)));
+  outcomes.forEach((outcome, i) => {
+    const item = admitted[i]!;
+    if (outcome.ok) {
+      records.push(outcome.value);
+      const t = toEpochSeconds(item["updated"]);
+      if (t !== undefined && t >= ctx.overlapFrom) overlap.push([recordKey(ctx.definition, item), t]);
+    } else {
+      failures.push({ key: outcome.key ?? recordKey(ctx.definition, item), code: outcome.error.code, message: outcome.error.message });
+    }
+  });
+  return { records, failures, read: items.length, overlap };
+}

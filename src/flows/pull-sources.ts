@@ -1,0 +1,105 @@
+/**
+ * The sources of a pull, each reading into a bounded `Channel` of page events:
+ * - partitions: disjoint `updated` ranges read concurrently (search_after entities with a delta filter);
+ * - sweep: records updated after the run started, read last, so a full pull misses nothing that
+ *   changed while it ran;
+ * - sequential: one cursor (offset entities, entities without a delta filter, nested entities).
+ */
+import { fromEpochSeconds, toEpochSeconds } from "./akeneo-time.js";
+import { Channel } from "./channel.js";
+import { admitInRange, baseParams, filterInput, mapPage, rangeSearch, type PageEvent, type ReaderContext } from "./pull-readers.js";
+import type { RunCheckpoint, SourceCheckpoint } from "./pull-state.js";
+import type { FlowListParams } from "./flow-types.js";
+
+/** Read every unfinished partition of `run`, `concurrency` at a time. */
+export function readPartitions(ctx: ReaderContext, run: RunCheckpoint, concurrency: number): Channel<PageEvent> {
+  const channel = new Channel<PageEvent>(concurrency * 2);
+  const claimed = new Set(run.viaParent);
+  const pending = run.partitions.flatMap((p, i) => (p.done ? [] : [i]));
+  let cursor = 0;
+  const worker = async (): Promise<void> => {
+    while (cursor < pending.length && !ctx.signal.aborted) {
+      const index = pending[cursor++]!;
+      const partition = run.partitions[index]!;
+      const params = startFrom(baseParams(ctx, rangeSearch(ctx, partition)), partition);
+      await readInto(channel, ctx, params, (added) => admitInRange(partition, run, claimed, added), (r, nextUrl, added) => {
+        const target = r.partitions[index]!;
+        target.nextUrl = nextUrl;
+        target.done = nextUrl === null;
+        r.viaParent.push(...added);
+      });
+    }
+  };
+  settle(channel, Array.from({ length: Math.max(1, Math.min(concurrency, pending.length)) }, worker));
+  return channel;
+}
+
+/** Records whose own `updated` is after the run's upper bound: changed while the run was reading. */
+export function readSweep(ctx: ReaderContext, run: RunCheckpoint): Channel<PageEvent> {
+  const channel = new Channel<PageEvent>(2);
+  const params = startFrom(baseParams(ctx, { ...filterInput(ctx), updatedAfter: fromEpochSeconds(run.upper) }), run.sweep);
+  const admit = () => (record: Record<string, unknown>) => (toEpochSeconds(record["updated"]) ?? 0) > run.upper;
+  settle(channel, [readInto(channel, ctx, params, admit, (r, nextUrl) => moveTo(r.sweep, nextUrl))]);
+  return channel;
+}
+
+/** One cursor over the whole entity (or over each parent, for nested entities). */
+export function readSequential(ctx: ReaderContext, run: RunCheckpoint, parents: string[] | undefined): Channel<PageEvent> {
+  const channel = new Channel<PageEvent>(2);
+  const search = { ...filterInput(ctx), ...(run.lower !== null && ctx.definition.delta ? { updatedAfter: fromEpochSeconds(run.lower - 1) } : {}) };
+  const admit = () => () => true;
+  const read = async (): Promise<void> => {
+    if (!parents) {
+      await readInto(channel, ctx, startFrom(baseParams(ctx, search), run.sequential), admit, (r, nextUrl) => moveTo(r.sequential, nextUrl));
+      return;
+    }
+    const param = ctx.definition.parent!.pathParam;
+    for (let index = run.sequential.parentIndex ?? 0; index < parents.length && !ctx.signal.aborted; index++) {
+      const resume = index === (run.sequential.parentIndex ?? 0) ? run.sequential : { nextUrl: null, done: false };
+      const params = { ...startFrom(baseParams(ctx, search), resume), pathParams: { [param]: parents[index]! } };
+      await readInto(channel, ctx, params, admit, (r, nextUrl) => {
+        const last = nextUrl === null && index === parents.length - 1;
+        r.sequential = { ...r.sequential, parentIndex: nextUrl === null ? index + 1 : index, nextUrl, done: last };
+      });
+    }
+  };
+  settle(channel, [read()]);
+  return channel;
+}
+
+type Commit = (run: RunCheckpoint, nextUrl: string | null, added: string[]) => void;
+
+async function readInto(
+  channel: Channel<PageEvent>,
+  ctx: ReaderContext,
+  params: FlowListParams,
+  makeAdmit: (added: string[]) => (record: Record<string, unknown>, key: string) => boolean,
+  commit: Commit,
+): Promise<void> {
+  let pages = 0;
+  for await (const page of ctx.client.iteratePages(ctx.definition, params)) {
+    pages++;
+    const added: string[] = [];
+    const event = await mapPage(ctx, page.items, makeAdmit(added));
+    const nextUrl = page.nextUrl ?? null;
+    await channel.push({ ...event, commit: (run) => commit(run, nextUrl, added) });
+    if (ctx.signal.aborted) return;
+  }
+  if (pages === 0) await channel.push({ records: [], failures: [], read: 0, overlap: [], commit: (run) => commit(run, null, []) });
+}
+
+function startFrom(params: FlowListParams, checkpoint: SourceCheckpoint): FlowListParams {
+  return checkpoint.nextUrl ? { ...params, startUrl: checkpoint.nextUrl } : params;
+}
+
+function moveTo(checkpoint: SourceCheckpoint, nextUrl: string | null): void {
+  checkpoint.nextUrl = nextUrl;
+  checkpoint.done = nextUrl === null;
+}
+
+function settle(channel: Channel<PageEvent>, workers: Promise<void>[]): void {
+  Promise.all(workers).then(
+    () => channel.close(),
+    (error: unknown) => channel.fail(error),
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * One push run: canonical records in, exactly one result per input record out. Records are
+ * validated, mapped to Akeneo payloads, grouped into batches of ≤ `batchSize` and sent
+ * `concurrency` batches at a time (the client's throttle has the last word). After a fatal error
+ * (credentials revoked, permission denied) nothing more is sent, and every remaining record is
+ * reported `not_attempted`, so the results always account for the whole input.
+ */
+import type { Clock } from "../clock.js";
+import { describeError, isConnectorError } from "../errors.js";
+import type { Logger } from "../logger.js";
+import type { EntityDefinition } from "../manifest/entity-definitions.js";
+import { Channel } from "./channel.js";
+import type { FlowClient, RecordMapper } from "./flow-types.js";
+import { preparePushItem, type PreparedPush, type PushItem } from "./prepare-push-item.js";
+import { summarisePush, type PushReport, type PushResult } from "./push-report.js";
+
+export interface PushDeps {
+  client: FlowClient;
+  definition: EntityDefinition;
+  mapper: RecordMapper;
+  /** Problems of a canonical input record against its schema ("" when valid). */
+  validateInput(record: Record<string, unknown>): string;
+  batchSize: number;
+  concurrency: number;
+  clock: Clock;
+  logger: Logger;
+  runId: string;
+}
+
+export interface PushOptions {
+  /** Validate and map everything, send nothing; results carry the payload that would be sent. */
+  dryRun?: boolean;
+  signal?: AbortSignal;
+}
+
+/** Start a push; iterate it to run it (each step yields the results of one batch), then read `report`. */
+export function pushEntity(
+  deps: PushDeps,
+  items: AsyncIterable<PushItem>,
+  options: PushOptions = {},
+): AsyncIterable<PushResult[]> & { report?: PushReport } {
+  const out: { report?: PushReport } = {};
+  return Object.assign(out, { [Symbol.asyncIterator]: () => pushResults(deps, items, options, out)[Symbol.asyncIterator]() });
+}
+
+async function* pushResults(deps: PushDeps, items: AsyncIterable<PushItem>, options: PushOptions, out: { report?: PushReport }): AsyncGenerator<PushResult[]> {
+  const startedMs = deps.clock.now();
+  const before = deps.client.stats();
+  const results = new Channel<PushResult[]>(deps.concurrency * 2);
+  const state: { fatal?: unknown; batches: number } = { batches: 0 };
+  const all: PushResult[] = [];
+  const producer = produce(deps, items, options, results, state);
+  producer.then(() => results.close(), (error: unknown) => results.fail(error));
+  try {
+    for (;;) {
+      const next = await results.take();
+      if (next.done) break;
+      all.push(...next.value.map(({ payload: _payload, ...rest }) => rest));
+      yield next.value;
+    }
+  } finally {
+    results.close();
+  }
+  const after = deps.client.stats();
+  out.report = summarisePush(all, {
+    runId: deps.runId,
+    entity: deps.definition.name,
+    dryRun: Boolean(options.dryRun),
+    batches: state.batches,
+    requests: after.requests - before.requests,
+    retries: after.retries - before.retries,
+    durationMs: deps.clock.now() - startedMs,
+    ...(state.fatal === undefined ? {} : { error: describeError(state.fatal) }),
+  });
+  deps.logger.child({ runId: deps.runId, entity: deps.definition.name }).info({ ...out.report }, "push completed");
+}
+
+async function produce(
+  deps: PushDeps,
+  items: AsyncIterable<PushItem>,
+  options: PushOptions,
+  results: Channel<PushResult[]>,
+  state: { fatal?: unknown; batches: number },
+): Promise<void> {
+  const open = new Map<string, PreparedPush[]>();
+  const inFlight = new Set<Promise<void>>();
+  const send = async (batch: PreparedPush[]): Promise<void> => {
+    while (inFlight.size >= deps.concurrency) await Promise.race(inFlight);
+    if (state.fatal !== undefined || options.signal?.aborted) return void (await results.push(batch.map((p) => notAttempted(p.line, p.key, state.fatal))));
+    state.batches++;
+    const task = sendBatch(deps, batch, options, results, state);
+    inFlight.add(task);
+    void task.finally(() => inFlight.delete(task));
+  };
+  for await (const item of items) {
+    if (state.fatal !== undefined || options.signal?.aborted) {
+      await results.push([notAttempted(item.line, null, state.fatal)]);
+      continue;
+    }
+    const prepared = await preparePushItem(deps, item);
+    if ("result" in prepared) {
+      await results.push([prepared.result]);
+      continue;
+    }
+    const batch = open.get(prepared.group) ?? [];
+    batch.push(prepared);
+    open.set(prepared.group, batch);
+    if (batch.length >= deps.batchSize) {
+      open.delete(prepared.group);
+      await send(batch);
+    }
+  }
+  for (const batch of open.values()) await send(batch);
+  await Promise.all(inFlight);
+}
+
+async function sendBatch(
+  deps: PushDeps,
+  batch: PreparedPush[],
+  options: PushOptions,
+  results: Channel<PushResult[]>,
+  state: { fatal?: unknown },
+): Promise<void> {
+  if (options.dryRun) {
+    await results.push(batch.map((p) => ({ line: p.line, key: p.key, outcome: "dry_run", payload: p.payload })));
+    return;
+  }
+  try {
+    const upserts = await deps.client.upsertBatch(deps.definition, batch.map((p) => p.payload), batch[0]!.pathParams, options.signal ? { signal: options.signal } : {});
+    await results.push(
+      upserts.map((r) => {
+        const p = batch[r.index]!;
+        const result: PushResult = { line: p.line, key: r.key ?? p.key, outcome: r.outcome, status: r.status };
+        if (r.message !== undefined) result.message = r.message;
+        if (r.errors !== undefined && r.errors.length > 0) result.errors = r.errors;
+        return result;
+      }),
+    );
+  } catch (error) {
+    state.fatal ??= error;
+    const status = isConnectorError(error) ? error.status : undefined;
+    await results.push(
+      batch.map((p) => ({ line: p.line, key: p.key, outcome: "failed" as const, message: describeError(error), ...(status === undefined ? {} : { status }) })),
+    );
+  }
+}
+
+function notAttempted(line: number, key: string | null, fatal: unknown): PushResult {
+  const why = fatal === undefined ? "the run was aborted" : `the run stopped: ${describeError(fatal)}`;
+  return { line, key, outcome: "not_attempted", message: `not sent: ${why}` };
+}
