@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Generates TypeScript types from the JSON Schemas in schemas/ (the source of truth) into
 // src/types/*.generated.ts. `--check` compares instead of writing and exits 1 on drift.
+// Derived schemas come first: schemas/subscription-config.schema.json is generated from
+// connector.manifest.json by src/manifest/build-config-schema.ts (bundled in memory with esbuild).
 import { readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join, basename, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,6 +21,24 @@ export function listSchemas() {
     .sort();
 }
 
+/** Schemas generated from other sources: [{ out, text }]. */
+export async function deriveSchemas() {
+  const { build } = await import("esbuild");
+  const bundle = await build({
+    entryPoints: [join(root, "src", "manifest", "build-config-schema.ts")],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "node",
+    logLevel: "silent",
+  });
+  const code = Buffer.from(bundle.outputFiles[0].text).toString("base64");
+  const { buildConfigSchema } = await import(`data:text/javascript;base64,${code}`);
+  const manifest = JSON.parse(readFileSync(join(root, "connector.manifest.json"), "utf8"));
+  const schema = buildConfigSchema(manifest);
+  return [{ out: join(root, "schemas", "subscription-config.schema.json"), text: `${JSON.stringify(schema, null, 2)}\n` }];
+}
+
 export async function generate(file) {
   const schema = JSON.parse(readFileSync(file, "utf8"));
   const prefix = file.includes(`${join("schemas", "canonical")}`) ? "canonical-" : "";
@@ -35,6 +55,17 @@ export async function generate(file) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   let drift = 0;
+  for (const { out, text } of await deriveSchemas()) {
+    const current = existsSync(out) ? readFileSync(out, "utf8") : "";
+    if (current === text) continue;
+    if (check) {
+      drift++;
+      console.error(`drift: ${out.slice(root.length + 1)} differs from what connector.manifest.json generates; run npm run gen:types`);
+    } else {
+      writeFileSync(out, text);
+      console.log(`wrote ${out.slice(root.length + 1)}`);
+    }
+  }
   for (const file of listSchemas()) {
     const { out, ts } = await generate(file);
     const current = existsSync(out) ? readFileSync(out, "utf8") : "";

@@ -1,0 +1,19 @@
+import type { Command } from "commander";
+import { loadConfig } from "../../config/load-config.js";
+import type { CommandContext } from "../main.js";
+
+/**
+ * `akeneo-connector validate-config --config <file>`: every problem at once (exit 2), or one OK line
+ * with the base URL and the enabled entities (exit 0). Never prints a secret.
+ */
+export function registerValidateConfigCommand(program: Command, ctx: CommandContext): void {
+  program
+    .command("validate-config")
+    .description("Check a subscription config file (and AKENEO_* overrides) without contacting the PIM")
+    .requiredOption("-c, --config <file>", "subscription config file (JSON)")
+    .action((options: { config: string }) => {
+      const config = loadConfig(options.config, { env: ctx.io.env, cwd: ctx.io.cwd });
+      const entities = config.settings.entities.join(", ");
+      ctx.io.stdout.write(`OK: ${options.config} is valid: ${config.credentials.baseUrl}, entities: ${entities}\n`);
+    });
+}

@@ -1,0 +1,97 @@
+/**
+ * The manifest rules a JSON Schema cannot state: ids unique, references resolve, every setting has a
+ * default that satisfies its own limits, patterns compile and come with a message.
+ */
+import { createAjv, toValidationIssues } from "../ajv.js";
+import type { ValidationIssue } from "../errors.js";
+import type { ConnectorManifest, ManifestField } from "../types/manifest.generated.js";
+import { buildFieldSchema, type FieldSchemaContext } from "./build-field-schema.js";
+
+/** Problems with a manifest that already matches schemas/manifest.schema.json; empty when consistent. */
+export function checkManifestConsistency(manifest: ConnectorManifest): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const context: FieldSchemaContext = { entityNames: manifest.entities.map((entity) => entity.name) };
+  const groupIds = manifest.groups.map((group) => group.id);
+  const modeIds = manifest.authModes.map((mode) => mode.id);
+  issues.push(...findDuplicates("/authModes", modeIds, "id"));
+  issues.push(...findDuplicates("/groups", groupIds, "id"));
+  issues.push(...findDuplicates("/entities", context.entityNames, "name"));
+  issues.push(...findDuplicates("/checks", manifest.checks.map((check) => check.name), "name"));
+  issues.push(...findDuplicates("/credentials", manifest.credentials.map((field) => field.env), "env"));
+  manifest.credentials.forEach((field, index) => {
+    field.authModes.forEach((mode, at) => {
+      if (!modeIds.includes(mode)) issues.push({ path: `/credentials/${index}/authModes/${at}`, message: `names no auth mode; known: ${modeIds.join(", ")}` });
+    });
+  });
+  const lists = { credentials: manifest.credentials, settings: manifest.settings };
+  for (const [name, fields] of Object.entries(lists)) {
+    issues.push(...checkFields(`/${name}`, fields, { ...context, groupIds, isSetting: name === "settings" }));
+  }
+  return issues;
+}
+
+interface CheckContext extends FieldSchemaContext {
+  groupIds: string[];
+  isSetting: boolean;
+}
+
+function checkFields(base: string, fields: readonly ManifestField[], context: CheckContext): ValidationIssue[] {
+  const issues = findDuplicates(base, fields.map((field) => field.key), "key");
+  fields.forEach((field, index) => {
+    const path = `${base}/${index}`;
+    if (!context.groupIds.includes(field.group)) {
+      issues.push({ path: `${path}/group`, message: `names no group; known: ${context.groupIds.join(", ")}` });
+    }
+    issues.push(...checkField(path, field, context));
+    if (field.fields) issues.push(...checkFields(`${path}/fields`, field.fields, context));
+  });
+  return issues;
+}
+
+function checkField(path: string, field: ManifestField, context: CheckContext): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const hasDefault = "default" in field;
+  if (field.type === "object" && !field.fields) issues.push({ path: `${path}/fields`, message: "is required for an object field" });
+  if (field.type === "array" && !field.items) issues.push({ path: `${path}/items`, message: "is required for an array field" });
+  if (field.required && hasDefault) issues.push({ path: `${path}/default`, message: "must be absent: a required field has no default" });
+  if (context.isSetting && field.required) issues.push({ path: `${path}/required`, message: "must be false: every setting has a default" });
+  const needsDefault = context.isSetting && field.type !== "object" && field.items?.source !== "entities";
+  if (needsDefault && !hasDefault) issues.push({ path: `${path}/default`, message: "is required: every setting has a default" });
+  if (field.items?.pattern !== undefined && field.patternHelp === undefined) {
+    issues.push({ path: `${path}/patternHelp`, message: "is required when items have a pattern" });
+  }
+  if (field.enumTitles && field.enumTitles.length !== field.enum?.length) {
+    issues.push({ path: `${path}/enumTitles`, message: "must have one title per enum value" });
+  }
+  for (const [at, pattern] of [["pattern", field.pattern], ["items/pattern", field.items?.pattern]] as const) {
+    if (pattern !== undefined && !compiles(pattern)) issues.push({ path: `${path}/${at}`, message: "is not a valid regular expression" });
+  }
+  if (hasDefault && !issues.some((issue) => issue.path.endsWith("pattern"))) issues.push(...checkDefault(path, field, context));
+  return issues;
+}
+
+let ajv: ReturnType<typeof createAjv> | undefined;
+
+/** The default must pass the field's own schema (a default of 0 with minimum 1 is a manifest bug). */
+function checkDefault(path: string, field: ManifestField, context: FieldSchemaContext): ValidationIssue[] {
+  ajv ??= createAjv();
+  const validate = ajv.compile(buildFieldSchema(field, context));
+  if (validate(field.default)) return [];
+  return toValidationIssues(validate.errors).map((issue) => ({ path: `${path}/default${issue.path}`, message: issue.message }));
+}
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern, "u");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One issue per repeated value (undefined values are not compared). */
+function findDuplicates(base: string, values: readonly (string | undefined)[], property: string): ValidationIssue[] {
+  return values.flatMap((value, index) =>
+    value !== undefined && values.indexOf(value) !== index ? [{ path: `${base}/${index}/${property}`, message: `repeats "${value}"; it must be unique` }] : [],
+  );
+}
