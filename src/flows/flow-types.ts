@@ -3,45 +3,12 @@
  * (src/akeneo), the mapper (src/mapping) and the subscription settings (src/config).
  */
 import type { ConnectorError } from "../errors.js";
-import type { EntityDefinition } from "../manifest/entity-definitions.js";
+import type { AkeneoClient, ListParams } from "../akeneo/akeneo-client.js";
 
-export type AkeneoRecord = Record<string, unknown>;
-
-export interface PageOfRecords {
-  items: AkeneoRecord[];
-  /** The `next` link, absent on the last page. */
-  nextUrl?: string | undefined;
-}
-
-export interface FlowListParams {
-  pageSize?: number;
-  search?: unknown;
-  scope?: string;
-  locales?: string[];
-  pathParams?: Record<string, string>;
-  startUrl?: string;
-  signal?: AbortSignal;
-}
-
-export interface FlowUpsertResult {
-  index: number;
-  key?: string;
-  outcome: "created" | "updated" | "rejected";
-  status: number;
-  message?: string;
-  errors?: unknown[];
-}
-
-export interface FlowClient {
-  iteratePages(definition: EntityDefinition, params: FlowListParams): AsyncIterable<PageOfRecords>;
-  upsertBatch(
-    definition: EntityDefinition,
-    items: AkeneoRecord[],
-    pathParams?: Record<string, string>,
-    options?: { signal?: AbortSignal },
-  ): Promise<FlowUpsertResult[]>;
-  stats(): { requests: number; retries: number; rateLimited?: number; tokenRequests?: number; throttleWaitMs?: number };
-}
+export type { AkeneoRecord } from "../akeneo/akeneo-client.js";
+export type FlowListParams = ListParams & { startUrl?: string };
+/** What the flows use of the Akeneo client. */
+export type FlowClient = Pick<AkeneoClient, "iteratePages" | "upsertBatch" | "stats">;
 
 export type MapOutcome =
   | { ok: true; value: Record<string, unknown> }

@@ -29,8 +29,6 @@ export async function preparePushItem(deps: PushDeps, item: PushItem): Promise<P
   if (record === null || typeof record !== "object" || Array.isArray(record)) return invalid(null, `line ${item.line}: expected a JSON object`);
   const input = record as Record<string, unknown>;
   const inputKey = canonicalKey(input);
-  const problems = deps.validateInput(input);
-  if (problems) return invalid(inputKey, `line ${item.line}: ${problems}`);
   const mapped = await deps.mapper.map(input);
   if (!mapped.ok) return invalid(mapped.key ?? inputKey, `line ${item.line}: ${mapped.error.message}`, issuesOf(mapped.error));
   const payload = mapped.value;

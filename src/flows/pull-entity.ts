@@ -84,13 +84,14 @@ async function* pullBatches(deps: PullDeps, options: PullOptions, out: { report?
   log.info({ mode: run.mode, resumed, lower: run.lower, upper: run.upper }, resumed ? "pull resumed" : "pull started");
   try {
     await save();
-    if (run.phase === "probe") yield* probe(ctx, run, deps.concurrency, save, entity);
+    const variantsSeen = new Set<string>();
+    if (run.phase === "probe") yield* probe(ctx, run, deps.concurrency, save, entity, variantsSeen);
     if (run.phase === "partitions") {
-      yield* drain(readPartitions(ctx, run, deps.concurrency), run, save, entity, options.signal);
+      yield* drain(readPartitions(ctx, run, deps.concurrency, variantsSeen), run, save, entity, options.signal);
       run.phase = "sweep";
       await save();
     }
-    if (run.phase === "sweep") yield* drain(readSweep(ctx, run), run, save, entity, options.signal);
+    if (run.phase === "sweep") yield* drain(readSweep(ctx, run, variantsSeen), run, save, entity, options.signal);
     if (run.phase === "sequential") {
       const parents = deps.definition.parent ? (run.sequential.parents ??= await collectParents(ctx)) : undefined;
       yield* drain(readSequential(ctx, run, parents), run, save, entity, options.signal);
@@ -132,7 +133,14 @@ function startRun(deps: PullDeps, saved: EntityPullState, options: PullOptions):
  * Read the first page of the whole range. When it is the only page, deliver it; otherwise its items
  * are a random sample of `updated` (the list is sorted by key), from which the partitions are cut.
  */
-async function* probe(ctx: ReaderContext, run: RunCheckpoint, concurrency: number, save: () => Promise<void>, entity: string): AsyncGenerator<PullBatch> {
+async function* probe(
+  ctx: ReaderContext,
+  run: RunCheckpoint,
+  concurrency: number,
+  save: () => Promise<void>,
+  entity: string,
+  variantsSeen: Set<string>,
+): AsyncGenerator<PullBatch> {
   const whole = { from: run.lower ?? 0, to: run.upper };
   let first: { items: Record<string, unknown>[]; nextUrl?: string | undefined } | undefined;
   for await (const page of ctx.client.iteratePages(ctx.definition, baseParams(ctx, rangeSearch(ctx, whole)))) {
@@ -140,11 +148,9 @@ async function* probe(ctx: ReaderContext, run: RunCheckpoint, concurrency: numbe
     break;
   }
   if (!first?.nextUrl) {
-    const added: string[] = [];
-    const event = await mapPage(ctx, first?.items ?? [], admitInRange(whole, run, new Set(), added));
+    const event = await mapPage(ctx, first?.items ?? [], admitInRange(whole, variantsSeen));
     if (event.records.length > 0 || event.failures.length > 0) yield { entity, records: event.records, failures: event.failures };
     accept(run, event);
-    run.viaParent.push(...added);
     run.phase = "sweep";
   } else {
     const sample = first.items.map((item) => toEpochSeconds(item["updated"])).filter((t): t is number => t !== undefined);

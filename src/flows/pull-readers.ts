@@ -2,21 +2,14 @@
  * The readers of a pull: each turns Akeneo pages into `PageEvent`s (mapped records, failures,
  * and the checkpoint move to apply once the consumer has accepted them).
  */
+import type { SearchFilter } from "../akeneo/akeneo-client.js";
+import type { SearchInput } from "../akeneo/build-search.js";
 import type { EntityDefinition } from "../manifest/entity-definitions.js";
 import { fromEpochSeconds, toEpochSeconds } from "./akeneo-time.js";
 import type { AkeneoRecord, FlowClient, FlowListParams, FlowSettings, RecordFailure, RecordMapper } from "./flow-types.js";
-import type { RunCheckpoint } from "./pull-state.js";
 import type { TimeRange } from "./partition-plan.js";
+import type { RunCheckpoint } from "./pull-state.js";
 import { recordKey } from "./record-key.js";
-
-export interface SearchInput {
-  updatedAfter?: Date;
-  updatedBetween?: [Date, Date];
-  enabled?: boolean;
-  families?: string[];
-  categories?: string[];
-  completeness?: { channel: string; min: number };
-}
 
 export interface PageEvent {
   records: Record<string, unknown>[];
@@ -34,7 +27,7 @@ export interface ReaderContext {
   definition: EntityDefinition;
   mapper: RecordMapper;
   settings: FlowSettings;
-  buildSearch(definition: EntityDefinition, input: SearchInput): unknown;
+  buildSearch(definition: EntityDefinition, input: SearchInput): SearchFilter;
   /** Overlap dedupe: key → updated seconds delivered by the previous run. */
   previousOverlap: Readonly<Record<string, number>>;
   /** Records updated at or after this (epoch seconds) fall in the next run's overlap window. */
@@ -73,24 +66,34 @@ export function rangeSearch(ctx: ReaderContext, range: TimeRange): SearchInput {
 }
 
 /**
- * Which records of a page this source delivers. A record belongs to the range holding its own
- * `updated`; Akeneo also returns variants whose ancestor model matched, which are delivered once
- * per run only when their own `updated` is older than the run's lower bound (incremental pulls).
- * `claimed` holds the keys already delivered that way (shared by concurrent readers); the keys a
- * page claims are pushed to `added`, so that only accepted pages persist their claims.
+ * Which records of a page this source delivers. A record without a parent belongs to the range
+ * holding its own `updated`. A variant (or sub-model) is also matched through its ancestors' dates
+ * (Akeneo returns a variant when an ancestor model changed), so it may come back from another
+ * range, or from several: it is delivered by whichever source sees it first, once per run.
  */
 export type Admit = (record: AkeneoRecord, key: string) => boolean;
 
-export function admitInRange(range: TimeRange, run: RunCheckpoint, claimed: Set<string>, added: string[]): Admit {
+export function admitInRange(range: TimeRange, variantsSeen: Set<string>): Admit {
   return (record, key) => {
+    if (hasParent(record)) return admitOnce(variantsSeen, key);
     const t = toEpochSeconds(record["updated"]);
-    if (t === undefined || (t >= range.from && t <= range.to)) return true;
-    if (t > run.upper || run.lower === null || t >= run.lower) return false;
-    if (claimed.has(key)) return false;
-    claimed.add(key);
-    added.push(key);
-    return true;
+    return t === undefined || (t >= range.from && t <= range.to);
   };
+}
+
+/** The sweep after the partitions: records changed after the run started. */
+export function admitAfter(upper: number, variantsSeen: Set<string>): Admit {
+  return (record, key) => (hasParent(record) ? admitOnce(variantsSeen, key) : (toEpochSeconds(record["updated"]) ?? 0) > upper);
+}
+
+function hasParent(record: AkeneoRecord): boolean {
+  return typeof record["parent"] === "string" && record["parent"] !== "";
+}
+
+function admitOnce(seen: Set<string>, key: string): boolean {
+  if (seen.has(key)) return false;
+  seen.add(key);
+  return true;
 }
 
 /** Map the admitted records of a page; set aside those whose mapping failed, with their key. */

@@ -5,16 +5,15 @@
  *   changed while it ran;
  * - sequential: one cursor (offset entities, entities without a delta filter, nested entities).
  */
-import { fromEpochSeconds, toEpochSeconds } from "./akeneo-time.js";
+import { fromEpochSeconds } from "./akeneo-time.js";
 import { Channel } from "./channel.js";
-import { admitInRange, baseParams, filterInput, mapPage, rangeSearch, type PageEvent, type ReaderContext } from "./pull-readers.js";
+import { admitAfter, admitInRange, baseParams, filterInput, mapPage, rangeSearch, type Admit, type PageEvent, type ReaderContext } from "./pull-readers.js";
 import type { RunCheckpoint, SourceCheckpoint } from "./pull-state.js";
 import type { FlowListParams } from "./flow-types.js";
 
 /** Read every unfinished partition of `run`, `concurrency` at a time. */
-export function readPartitions(ctx: ReaderContext, run: RunCheckpoint, concurrency: number): Channel<PageEvent> {
+export function readPartitions(ctx: ReaderContext, run: RunCheckpoint, concurrency: number, variantsSeen: Set<string>): Channel<PageEvent> {
   const channel = new Channel<PageEvent>(concurrency * 2);
-  const claimed = new Set(run.viaParent);
   const pending = run.partitions.flatMap((p, i) => (p.done ? [] : [i]));
   let cursor = 0;
   const worker = async (): Promise<void> => {
@@ -22,12 +21,7 @@ export function readPartitions(ctx: ReaderContext, run: RunCheckpoint, concurren
       const index = pending[cursor++]!;
       const partition = run.partitions[index]!;
       const params = startFrom(baseParams(ctx, rangeSearch(ctx, partition)), partition);
-      await readInto(channel, ctx, params, (added) => admitInRange(partition, run, claimed, added), (r, nextUrl, added) => {
-        const target = r.partitions[index]!;
-        target.nextUrl = nextUrl;
-        target.done = nextUrl === null;
-        r.viaParent.push(...added);
-      });
+      await readInto(channel, ctx, params, admitInRange(partition, variantsSeen), (r, nextUrl) => moveTo(r.partitions[index]!, nextUrl));
     }
   };
   settle(channel, Array.from({ length: Math.max(1, Math.min(concurrency, pending.length)) }, worker));
@@ -35,11 +29,10 @@ export function readPartitions(ctx: ReaderContext, run: RunCheckpoint, concurren
 }
 
 /** Records whose own `updated` is after the run's upper bound: changed while the run was reading. */
-export function readSweep(ctx: ReaderContext, run: RunCheckpoint): Channel<PageEvent> {
+export function readSweep(ctx: ReaderContext, run: RunCheckpoint, variantsSeen: Set<string>): Channel<PageEvent> {
   const channel = new Channel<PageEvent>(2);
   const params = startFrom(baseParams(ctx, { ...filterInput(ctx), updatedAfter: fromEpochSeconds(run.upper) }), run.sweep);
-  const admit = () => (record: Record<string, unknown>) => (toEpochSeconds(record["updated"]) ?? 0) > run.upper;
-  settle(channel, [readInto(channel, ctx, params, admit, (r, nextUrl) => moveTo(r.sweep, nextUrl))]);
+  settle(channel, [readInto(channel, ctx, params, admitAfter(run.upper, variantsSeen), (r, nextUrl) => moveTo(r.sweep, nextUrl))]);
   return channel;
 }
 
@@ -47,7 +40,7 @@ export function readSweep(ctx: ReaderContext, run: RunCheckpoint): Channel<PageE
 export function readSequential(ctx: ReaderContext, run: RunCheckpoint, parents: string[] | undefined): Channel<PageEvent> {
   const channel = new Channel<PageEvent>(2);
   const search = { ...filterInput(ctx), ...(run.lower !== null && ctx.definition.delta ? { updatedAfter: fromEpochSeconds(run.lower - 1) } : {}) };
-  const admit = () => () => true;
+  const admit: Admit = () => true;
   const read = async (): Promise<void> => {
     if (!parents) {
       await readInto(channel, ctx, startFrom(baseParams(ctx, search), run.sequential), admit, (r, nextUrl) => moveTo(r.sequential, nextUrl));
@@ -67,25 +60,24 @@ export function readSequential(ctx: ReaderContext, run: RunCheckpoint, parents: 
   return channel;
 }
 
-type Commit = (run: RunCheckpoint, nextUrl: string | null, added: string[]) => void;
+type Commit = (run: RunCheckpoint, nextUrl: string | null) => void;
 
 async function readInto(
   channel: Channel<PageEvent>,
   ctx: ReaderContext,
   params: FlowListParams,
-  makeAdmit: (added: string[]) => (record: Record<string, unknown>, key: string) => boolean,
+  admit: Admit,
   commit: Commit,
 ): Promise<void> {
   let pages = 0;
   for await (const page of ctx.client.iteratePages(ctx.definition, params)) {
     pages++;
-    const added: string[] = [];
-    const event = await mapPage(ctx, page.items, makeAdmit(added));
+    const event = await mapPage(ctx, page.items, admit);
     const nextUrl = page.nextUrl ?? null;
-    await channel.push({ ...event, commit: (run) => commit(run, nextUrl, added) });
+    await channel.push({ ...event, commit: (run) => commit(run, nextUrl) });
     if (ctx.signal.aborted) return;
   }
-  if (pages === 0) await channel.push({ records: [], failures: [], read: 0, overlap: [], commit: (run) => commit(run, null, []) });
+  if (pages === 0) await channel.push({ records: [], failures: [], read: 0, overlap: [], commit: (run) => commit(run, null) });
 }
 
 function startFrom(params: FlowListParams, checkpoint: SourceCheckpoint): FlowListParams {

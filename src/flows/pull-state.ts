@@ -30,8 +30,6 @@ export interface RunCheckpoint {
   partitions: PartitionCheckpoint[];
   sweep: SourceCheckpoint;
   sequential: SourceCheckpoint & { parents?: string[]; parentIndex?: number };
-  /** Keys delivered because an ancestor model matched the date filter (each once per run). */
-  viaParent: string[];
   /** Records delivered so far, and records set aside by the mapping. */
   delivered: number;
   failed: number;
@@ -57,7 +55,6 @@ export function newRunCheckpoint(id: string, startedAt: number, lower: number | 
     partitions: [],
     sweep: { nextUrl: null, done: false },
     sequential: { nextUrl: null, done: false },
-    viaParent: [],
     delivered: 0,
     failed: 0,
     overlapKeys: {},

@@ -18,8 +18,6 @@ export interface PushDeps {
   client: FlowClient;
   definition: EntityDefinition;
   mapper: RecordMapper;
-  /** Problems of a canonical input record against its schema ("" when valid). */
-  validateInput(record: Record<string, unknown>): string;
   batchSize: number;
   concurrency: number;
   clock: Clock;

@@ -104,6 +104,10 @@ export interface EntityDefinition {
     pull?: string[];
     push?: string[];
   };
+  /**
+   * Records carry Akeneo `values`: mapping them needs the attribute catalog (types, localizable/scopable flags, option labels). Default false.
+   */
+  values?: boolean;
 }
 export interface Paths {
   list: string;

@@ -1,8 +1,20 @@
 /** Every CLI command, registered in the order `--help` lists them. One line per command file. */
 import type { Command } from "commander";
 import type { CommandContext } from "../main.js";
+import { registerFormCommand } from "./form.js";
+import { registerManifestCommand } from "./manifest.js";
+import { registerMapCommand } from "./map.js";
+import { registerPullCommand } from "./pull.js";
+import { registerPushCommand } from "./push.js";
+import { registerSandboxCommand } from "./sandbox.js";
+import { registerValidateConfigCommand } from "./validate-config.js";
 
 export function registerCommands(program: Command, ctx: CommandContext): void {
-  void program;
-  void ctx;
+  registerManifestCommand(program, ctx);
+  registerFormCommand(program, ctx);
+  registerValidateConfigCommand(program, ctx);
+  registerMapCommand(program, ctx);
+  registerPullCommand(program, ctx);
+  registerPushCommand(program, ctx);
+  registerSandboxCommand(program, ctx);
 }

@@ -1,0 +1,163 @@
+/**
+ * A subscription: one config bound to a client, its compiled mappings and a state store. It is
+ * what a host runs (DESIGN.md): `pull` and `push` per entity, and `verify`. Mappings are compiled
+ * when the subscription is created, so a broken mapping stops everything before any request.
+ */
+import { randomUUID } from "node:crypto";
+import type { Dispatcher } from "undici";
+import type { AkeneoClient } from "../akeneo/akeneo-client.js";
+import { createAkeneoClient } from "../akeneo/create-akeneo-client.js";
+import { buildSearch } from "../akeneo/build-search.js";
+import type { TokenStore } from "../auth/token-store.js";
+import { systemClock, type Clock } from "../clock.js";
+import type { SubscriptionConfig } from "../config/subscription-config.js";
+import { ConnectorError } from "../errors.js";
+import { silentLogger, type Logger } from "../logger.js";
+import { getEntityDefinition, type EntityDefinition } from "../manifest/entity-definitions.js";
+import { compileMapping, type CompiledMapping } from "../mapping/compile-mapping.js";
+import { createMapper } from "../mapping/create-mapper.js";
+import type { Mapper, MappingDirection } from "../mapping/mapping-types.js";
+import { createMemoryStateStore, type StateStore } from "../state/state-store.js";
+import { createCatalogLoader } from "./catalog-loader.js";
+import { numberRecords } from "./ndjson.js";
+import type { PushItem } from "./prepare-push-item.js";
+import { pullEntity, type PullBatch, type PullOptions, type PullReport } from "./pull-entity.js";
+import { pushEntity, type PushOptions } from "./push-entity.js";
+import type { PushReport, PushResult } from "./push-report.js";
+
+export interface SubscriptionOptions {
+  /** Where watermarks and checkpoints live. Default: in memory (nothing survives the process). */
+  state?: StateStore;
+  /** Structured, redacted log lines. Default: silent. */
+  logger?: Logger;
+  /** Aborting stops every run of this subscription cleanly. */
+  signal?: AbortSignal;
+  clock?: Clock;
+  /** undici dispatcher for every request. Default: the client's own keep-alive Agent. */
+  dispatcher?: Dispatcher;
+  tokenStore?: TokenStore;
+}
+
+export type PullRun = AsyncIterable<PullBatch> & { report?: PullReport };
+export type PushRun = AsyncIterable<PushResult[]> & { report?: PushReport };
+
+export interface Subscription {
+  readonly config: SubscriptionConfig;
+  readonly client: AkeneoClient;
+  /** Pull `entity`: iterate the batches, hand each to the platform; the checkpoint moves when you ask for the next. */
+  pull(entity: string, options?: PullOptions): PullRun;
+  /** Push records (canonical objects) and stream one result per record, batch by batch. */
+  pushStream(entity: string, items: AsyncIterable<PushItem>, options?: PushOptions): PushRun;
+  /** Push records and collect every result. */
+  push(entity: string, records: AsyncIterable<unknown> | Iterable<unknown>, options?: PushOptions): Promise<{ results: PushResult[]; report: PushReport }>;
+  /** A mapper for `entity` in `direction` (compiled at creation, catalog loaded on first use). */
+  mapper(entity: string, direction: MappingDirection): Promise<Mapper>;
+  close(): Promise<void>;
+}
+
+export function createSubscription(config: SubscriptionConfig, options: SubscriptionOptions = {}): Subscription {
+  const compiled = compileEnabledMappings(config);
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? silentLogger;
+  const state = options.state ?? createMemoryStateStore();
+  const { credentials, settings } = config;
+  const client = createAkeneoClient({
+    baseUrl: credentials.baseUrl,
+    auth: { type: "password", clientId: credentials.clientId, clientSecret: credentials.clientSecret, username: credentials.username, password: credentials.password },
+    limits: { throttleLimit: credentials.throttleLimit, throttleSeconds: credentials.throttleSeconds, concurrentConnections: credentials.concurrentConnections },
+    clock,
+    logger,
+    ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+    ...(options.tokenStore ? { tokenStore: options.tokenStore } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const loadCatalog = createCatalogLoader(client, credentials.baseUrl, options.signal);
+  const emptyCatalog = { attributes: new Map(), optionLabels: async () => new Map(), mediaUrl: (code: string) => code };
+
+  const definitionOf = (entity: string): EntityDefinition => {
+    const definition = getEntityDefinition(entity, { productIdFormat: settings.productIdFormat });
+    if (!settings.entities.includes(entity)) {
+      throw new ConnectorError(`[config] entity "${entity}" is not enabled: add it to settings.entities (enabled: ${settings.entities.join(", ")})`, {
+        code: "CONFIG_INVALID",
+        kind: "config",
+      });
+    }
+    return definition;
+  };
+  const mapper = async (entity: string, direction: MappingDirection): Promise<Mapper> => {
+    const definition = definitionOf(entity);
+    const mapping = compiled.get(`${entity}.${direction}`);
+    if (!mapping) throw new ConnectorError(`[config] entity "${entity}" cannot be ${direction === "pull" ? "pulled" : "pushed"}`, { code: "CONFIG_INVALID", kind: "config" });
+    const catalog = definition.values ? await loadCatalog() : emptyCatalog;
+    return createMapper({ compiled: mapping, settings, catalog, lookups: config.lookups, clock });
+  };
+  const flowSettings = { ...settings };
+  const runId = () => randomUUID();
+  const signalOf = (extra?: AbortSignal) => (extra && options.signal ? AbortSignal.any([extra, options.signal]) : (extra ?? options.signal));
+
+  const subscription: Subscription = {
+    config,
+    client,
+    pull(entity, pullOptions = {}) {
+      const definition = definitionOf(entity);
+      const holder: PullRun = {
+        async *[Symbol.asyncIterator]() {
+          const run = pullEntity(
+            { client, definition, mapper: await mapper(entity, "pull"), settings: flowSettings, buildSearch, state, clock, logger, concurrency: credentials.concurrentConnections, runId: runId() },
+            { ...pullOptions, ...withSignal(signalOf(pullOptions.signal)) },
+          );
+          try {
+            yield* run;
+          } finally {
+            if (run.report) holder.report = run.report;
+          }
+        },
+      };
+      return holder;
+    },
+    pushStream(entity, items, pushOptions = {}) {
+      const definition = definitionOf(entity);
+      const holder: PushRun = {
+        async *[Symbol.asyncIterator]() {
+          const run = pushEntity(
+            { client, definition, mapper: await mapper(entity, "push"), batchSize: settings.batchSize, concurrency: credentials.concurrentConnections, clock, logger, runId: runId() },
+            items,
+            { ...pushOptions, ...withSignal(signalOf(pushOptions.signal)) },
+          );
+          try {
+            yield* run;
+          } finally {
+            if (run.report) holder.report = run.report;
+          }
+        },
+      };
+      return holder;
+    },
+    async push(entity, records, pushOptions) {
+      const run = subscription.pushStream(entity, numberRecords(records), pushOptions);
+      const results: PushResult[] = [];
+      for await (const batch of run) results.push(...batch);
+      return { results, report: run.report! };
+    },
+    mapper,
+    close: () => client.close(),
+  };
+  return subscription;
+}
+
+function withSignal(signal: AbortSignal | undefined): { signal?: AbortSignal } {
+  return signal ? { signal } : {};
+}
+
+/** Compile every mapping of every enabled entity now: a syntax error stops before any request. */
+function compileEnabledMappings(config: SubscriptionConfig): Map<string, CompiledMapping> {
+  const compiled = new Map<string, CompiledMapping>();
+  for (const entity of config.settings.entities) {
+    const definition = getEntityDefinition(entity);
+    for (const direction of definition.directions) {
+      const source = config.mappings[entity]?.[direction];
+      compiled.set(`${entity}.${direction}`, compileMapping({ entity, direction, ...(source ? { source } : {}) }));
+    }
+  }
+  return compiled;
+}

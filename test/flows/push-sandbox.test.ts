@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readNdjson } from "../../src/flows/ndjson.js";
+import { startSandbox, type Sandbox } from "../../src/sandbox/index.js";
+import { Readable } from "node:stream";
+import { pullAll, sandboxConfig, sandboxSubscription } from "../helpers/sandbox-subscription.js";
+
+let sandbox: Sandbox;
+let pulled: Record<string, unknown>[];
+beforeAll(async () => {
+  sandbox = await startSandbox({ products: 400, seed: 11 });
+  const subscription = sandboxSubscription(sandbox, sandboxConfig(sandbox));
+  pulled = (await pullAll(subscription, "products")).records;
+  await subscription.close();
+});
+afterAll(() => sandbox.close());
+
+const patches = () => sandbox.recorder.count((r) => r.method === "PATCH");
+const nameOf = (uuid: string) => {
+  const product = sandbox.store.catalog().products.find((p) => p["uuid"] === uuid)!;
+  return ((product["values"] as Record<string, Array<{ locale: string | null; data: unknown }>>)["name"] ?? []).find((v) => v.locale === "en_US")?.data;
+};
+
+describe("push against the sandbox", () => {
+  it("300 records, 5 invalid and 2 refused by Akeneo: 293 updated, one result per record", async () => {
+    const records = pulled.slice(0, 300).map((r, i) => ({ ...r, name: { ...(r["name"] as object), en_US: `Edited ${i}` } }));
+    for (const i of [3, 50, 51, 120, 299]) records[i] = { ...records[i], enabled: "yes" };
+    for (const i of [10, 11]) records[i] = { ...records[i], family: "no_such_family" };
+    const before = patches();
+    const subscription = sandboxSubscription(sandbox, sandboxConfig(sandbox));
+    const { results, report } = await subscription.push("products", records);
+    await subscription.close();
+    expect(results).toHaveLength(300);
+    expect(results.map((r) => r.line).sort((a, b) => a - b)).toEqual(records.map((_, i) => i + 1));
+    expect(report).toMatchObject({ received: 300, updated: 293, invalid: 5, rejected: 2, completed: true });
+    expect(patches() - before).toBe(3);
+    const invalid = results.filter((r) => r.outcome === "invalid");
+    expect(invalid.map((r) => r.line).sort((a, b) => a - b)).toEqual([4, 51, 52, 121, 300]);
+    expect(invalid[0]!.message).toMatch(/enabled/);
+    const rejected = results.filter((r) => r.outcome === "rejected");
+    expect(rejected.every((r) => r.status === 422 && /family/i.test(JSON.stringify(r.errors ?? r.message)))).toBe(true);
+    expect(nameOf(records[0]!["uuid"] as string)).toBe("Edited 0");
+    expect(nameOf(records[10]!["uuid"] as string)).not.toBe("Edited 10");
+  });
+
+  it("a dry run maps and validates everything but sends no PATCH", async () => {
+    const before = patches();
+    const subscription = sandboxSubscription(sandbox, sandboxConfig(sandbox));
+    const { results, report } = await subscription.push("products", pulled.slice(0, 120), { dryRun: true });
+    await subscription.close();
+    expect(patches()).toBe(before);
+    expect(report).toMatchObject({ received: 120, dryRunned: 120, updated: 0 });
+    expect(results[0]!.payload).toMatchObject({ uuid: pulled[0]!["uuid"] });
+  });
+
+  it("a malformed input line is reported with its number and the rest goes through", async () => {
+    const lines = [JSON.stringify(pulled[0]), "{not json", "", JSON.stringify(pulled[1]), "[1,2]"].join("\n");
+    const subscription = sandboxSubscription(sandbox, sandboxConfig(sandbox));
+    const results = [];
+    for await (const batch of subscription.pushStream("products", readNdjson(Readable.from([lines])))) results.push(...batch);
+    await subscription.close();
+    const byLine = Object.fromEntries(results.map((r) => [r.line, r.outcome]));
+    expect(byLine).toEqual({ 1: "updated", 2: "invalid", 4: "updated", 5: "invalid" });
+    expect(results.find((r) => r.line === 2)!.message).toMatch(/^line 2: not a JSON object/);
+  });
+
+  it("when the credentials are revoked mid-run, the rest is reported not attempted", async () => {
+    const config = sandboxConfig(sandbox, { settings: { batchSize: 10 }, credentials: { concurrentConnections: 1 } });
+    const subscription = sandboxSubscription(sandbox, config);
+    const records = pulled.slice(0, 60);
+    async function* slowly() {
+      for (const [i, record] of records.entries()) {
+        if (i === 25) {
+          sandbox.setFaults({ forbidden: ["/api/rest/v1/products-uuid"] });
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        yield record;
+      }
+    }
+    try {
+      const { results, report } = await subscription.push("products", slowly());
+      expect(results).toHaveLength(60);
+      expect(report.completed).toBe(false);
+      expect(report.error).toMatch(/403/);
+      expect(report.updated).toBeGreaterThanOrEqual(10);
+      expect(report.failed + report.notAttempted).toBe(60 - report.updated);
+      expect(report.notAttempted).toBeGreaterThan(0);
+    } finally {
+      sandbox.setFaults({});
+      await subscription.close();
+    }
+  });
+});
