@@ -1,0 +1,90 @@
+/**
+ * The request pipeline, in order: record → latency → injected fault (reset / 429 / 5xx) → route →
+ * Accept → bearer token → ACL (forbidden prefixes) → handler. Every request is recorded, whatever
+ * its fate; errors thrown anywhere become Akeneo error bodies.
+ */
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
+import { handleTokenRequest } from "./auth/token-endpoint.js";
+import { httpError, SandboxHttpError } from "./http/akeneo-error.js";
+import { checkAccept } from "./http/media-types.js";
+import { sendError, sendJson } from "./http/respond.js";
+import type { RecordedRequest } from "./recorder/request-recorder.js";
+import type { Router } from "./routes/router.js";
+import type { SandboxContext } from "./sandbox-context.js";
+
+export const TOKEN_PATH = "/api/oauth/v1/token";
+
+/** A `node:http` request listener serving the sandbox. */
+export function createRequestHandler(ctx: SandboxContext, router: Router): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const rawUrl = req.url ?? "/";
+    const queryAt = rawUrl.indexOf("?");
+    const path = queryAt < 0 ? rawUrl : rawUrl.slice(0, queryAt);
+    const entry = ctx.recorder.start({
+      method: req.method ?? "GET", path, query: queryAt < 0 ? "" : rawUrl.slice(queryAt + 1), headers: { ...req.headers },
+      startedAt: ctx.clock.now(), isTokenRequest: path === TOKEN_PATH,
+    });
+    res.once("close", () => ctx.recorder.finish(entry, ctx.clock.now(), res.writableFinished ? res.statusCode : 0));
+    handle(ctx, router, req, res, entry).catch((error: unknown) => sendError(res, error));
+  };
+}
+
+async function handle(ctx: SandboxContext, router: Router, req: IncomingMessage, res: ServerResponse, entry: RecordedRequest): Promise<void> {
+  const latency = ctx.faults.options.latencyMs ?? 0;
+  if (latency > 0) await ctx.clock.sleep(latency, ctx.closing);
+  if (injectFault(ctx, req, res, entry)) return;
+  const method = req.method ?? "GET";
+  if (/%2f/i.test(entry.path)) throw httpError(404, 'Encoded slashes ("%2F") are not allowed in the path: keep "/" unencoded in codes.');
+  if (entry.isTokenRequest) {
+    if (method !== "POST") throw httpError(405, `No route found for '${method} ${entry.path}': Method Not Allowed (Allow: POST)`);
+    await handleTokenRequest(req, res, ctx.credentials, ctx.tokens, { rejectRefreshTokens: ctx.faults.options.rejectRefreshTokens === true });
+    return;
+  }
+  const match = router.match(method, entry.path);
+  if (!match) throw httpError(404, `No route found for "${method} ${entry.path}"`);
+  if ("allowed" in match) {
+    const allow = match.allowed.join(", ");
+    throw new SandboxHttpError(405, { code: 405, message: `No route found for '${method} ${entry.path}': Method Not Allowed (Allow: ${allow})` }, { allow });
+  }
+  checkAccept(req, match.route.binary === true);
+  if (match.route.auth !== false) authenticate(ctx, req);
+  if (ctx.faults.isForbidden(entry.path)) {
+    entry.fault = "forbidden";
+    throw httpError(403, forbiddenMessage(method, entry.path));
+  }
+  const host = req.headers.host ?? "127.0.0.1";
+  const url = new URL(req.url ?? "/", `http://${host}`);
+  await match.route.handle({ req, res, url, query: url.searchParams, params: match.params, base: `http://${host}`, sandbox: ctx });
+}
+
+/** Apply a seeded fault; true when the request has been answered (or its socket destroyed). */
+function injectFault(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse, entry: RecordedRequest): boolean {
+  const fault = ctx.faults.decide(entry.isTokenRequest, ctx.clock.now());
+  if (fault === null) return false;
+  entry.fault = fault;
+  if (fault === "reset") {
+    req.socket.destroy();
+    return true;
+  }
+  if (fault === "rate-limit") {
+    const retryAfter = ctx.faults.retryAfter(ctx.clock.now());
+    if (retryAfter.deadline !== undefined) entry.retryAfterUntil = retryAfter.deadline;
+    sendJson(res, 429, { code: 429, message: "You have exceeded the limit of API requests per second." }, retryAfter.header ? { "retry-after": retryAfter.header } : {});
+    return true;
+  }
+  const status = ctx.faults.options.errorStatus ?? 503;
+  sendJson(res, status, { code: status, message: STATUS_CODES[status] ?? "Server error" });
+  return true;
+}
+
+function authenticate(ctx: SandboxContext, req: IncomingMessage): void {
+  const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "");
+  if (!match || !ctx.tokens.authorize(match[1] as string, ctx.faults.options)) throw httpError(401, "Authentication is required");
+}
+
+/** Akeneo's ACL message: "Access forbidden. You are not allowed to list categories." */
+function forbiddenMessage(method: string, path: string): string {
+  const resource = (path.replace(/^\/api\/rest\/v1\/?/, "").split("/")[0] ?? "").replace(/-uuid$/, "").replace(/-/g, " ");
+  const verb = method === "GET" ? "list" : method === "DELETE" ? "delete" : "create or update";
+  return `Access forbidden. You are not allowed to ${verb} ${resource}.`;
+}
