@@ -1,0 +1,31 @@
+/**
+ * Page envelopes, parsed with zod at the boundary (NOTES §3): `{_links: {next?}, _embedded: {items}}`.
+ * Also accepted: `_embedded._items` (the asset examples of the spec) and plain arrays (endpoints that return
+ * every item at once, without pagination).
+ */
+import { z } from "zod";
+import { ConnectorError } from "../errors.js";
+import type { AkeneoRecord } from "./akeneo-client.js";
+
+const item = z.record(z.string(), z.unknown());
+
+const envelope = z.object({
+  _links: z.object({ next: z.object({ href: z.string().min(1) }).optional() }),
+  _embedded: z.object({ items: z.array(item).optional(), _items: z.array(item).optional() }).optional(),
+});
+
+/** Items and the raw next href of one list response. Throws `RESPONSE_INVALID` for anything else. */
+export function parsePage(body: unknown, where: string): { items: AkeneoRecord[]; nextHref?: string } {
+  const plain = z.array(item).safeParse(body);
+  if (plain.success) return { items: plain.data };
+  const parsed = envelope.safeParse(body);
+  if (!parsed.success) {
+    throw new ConnectorError(`[akeneo] ${where}: the response is not an Akeneo page (expected _links and _embedded.items)`, {
+      code: "RESPONSE_INVALID",
+      kind: "bug",
+    });
+  }
+  const { _links, _embedded } = parsed.data;
+  const items = _embedded?.items ?? _embedded?._items ?? [];
+  return _links.next ? { items, nextHref: _links.next.href } : { items };
+}
