@@ -5,7 +5,7 @@
  * leaves the last accepted checkpoint, from which the next run resumes.
  */
 import type { Clock } from "../clock.js";
-import { ConnectorError } from "../errors.js";
+import { ConnectorError, describeError, isConnectorError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { StateStore } from "../state/state-store.js";
 import { toEpochSeconds } from "./akeneo-time.js";
@@ -45,6 +45,10 @@ export interface PullReport {
   partitions: number;
   requests: number;
   retries: number;
+  /** 429 answers received (each waited out, then retried). */
+  rateLimited: number;
+  /** Time requests spent waiting in the throttle, ms. */
+  throttleWaitMs: number;
   durationMs: number;
 }
 
@@ -111,9 +115,14 @@ async function* pullBatches(deps: PullDeps, options: PullOptions, out: { report?
       partitions: run.partitions.length,
       requests: stats.requests - startRequests.requests,
       retries: stats.retries - startRequests.retries,
+      rateLimited: (stats.rateLimited ?? 0) - (startRequests.rateLimited ?? 0),
+      throttleWaitMs: Math.round((stats.throttleWaitMs ?? 0) - (startRequests.throttleWaitMs ?? 0)),
       durationMs: deps.clock.now() - startedMs,
     };
     log.info({ ...out.report }, "pull completed");
+  } catch (error) {
+    log.error({ delivered: run.delivered, failed: run.failed, error: isConnectorError(error) ? error.toJSON() : describeError(error) }, `pull stopped: ${describeError(error)}`);
+    throw error;
   } finally {
     options.signal?.removeEventListener("abort", stop);
     controller.abort();

@@ -62,22 +62,30 @@ export function readSequential(ctx: ReaderContext, run: RunCheckpoint, parents: 
 
 type Commit = (run: RunCheckpoint, nextUrl: string | null) => void;
 
-async function readInto(
-  channel: Channel<PageEvent>,
-  ctx: ReaderContext,
-  params: FlowListParams,
-  admit: Admit,
-  commit: Commit,
-): Promise<void> {
-  let pages = 0;
-  for await (const page of ctx.client.iteratePages(ctx.definition, params)) {
-    pages++;
-    const event = await mapPage(ctx, page.items, admit);
-    const nextUrl = page.nextUrl ?? null;
-    await channel.push({ ...event, commit: (run) => commit(run, nextUrl) });
-    if (ctx.signal.aborted) return;
+/**
+ * Read pages into the channel, one page ahead: the next page is already requested while this one
+ * is mapped and waits for the consumer, so a stream's network time overlaps its CPU time.
+ */
+async function readInto(channel: Channel<PageEvent>, ctx: ReaderContext, params: FlowListParams, admit: Admit, commit: Commit): Promise<void> {
+  const pages = ctx.client.iteratePages(ctx.definition, params)[Symbol.asyncIterator]();
+  let next = pages.next();
+  let read = 0;
+  try {
+    for (;;) {
+      const result = await next;
+      if (result.done) break;
+      read++;
+      const nextUrl = result.value.nextUrl ?? null;
+      if (nextUrl !== null && !ctx.signal.aborted) next = pages.next();
+      const event = await mapPage(ctx, result.value.items, admit);
+      await channel.push({ ...event, commit: (run) => commit(run, nextUrl) });
+      if (nextUrl === null || ctx.signal.aborted) break;
+    }
+  } finally {
+    void next.catch(() => undefined);
+    await pages.return?.(undefined).catch(() => undefined);
   }
-  if (pages === 0) await channel.push({ records: [], failures: [], read: 0, overlap: [], commit: (run) => commit(run, null) });
+  if (read === 0) await channel.push({ records: [], failures: [], read: 0, overlap: [], commit: (run) => commit(run, null) });
 }
 
 function startFrom(params: FlowListParams, checkpoint: SourceCheckpoint): FlowListParams {

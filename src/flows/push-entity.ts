@@ -44,6 +44,8 @@ export function pushEntity(
 async function* pushResults(deps: PushDeps, items: AsyncIterable<PushItem>, options: PushOptions, out: { report?: PushReport }): AsyncGenerator<PushResult[]> {
   const startedMs = deps.clock.now();
   const before = deps.client.stats();
+  const log = deps.logger.child({ runId: deps.runId, entity: deps.definition.name });
+  log.info({ dryRun: Boolean(options.dryRun), batchSize: deps.batchSize, concurrency: deps.concurrency }, "push started");
   const results = new Channel<PushResult[]>(deps.concurrency * 2);
   const state: { fatal?: unknown; batches: number } = { batches: 0 };
   const all: PushResult[] = [];
@@ -67,10 +69,13 @@ async function* pushResults(deps: PushDeps, items: AsyncIterable<PushItem>, opti
     batches: state.batches,
     requests: after.requests - before.requests,
     retries: after.retries - before.retries,
+    rateLimited: (after.rateLimited ?? 0) - (before.rateLimited ?? 0),
+    throttleWaitMs: Math.round((after.throttleWaitMs ?? 0) - (before.throttleWaitMs ?? 0)),
     durationMs: deps.clock.now() - startedMs,
     ...(state.fatal === undefined ? {} : { error: describeError(state.fatal) }),
   });
-  deps.logger.child({ runId: deps.runId, entity: deps.definition.name }).info({ ...out.report }, "push completed");
+  if (state.fatal !== undefined) log.error({ ...out.report }, `push stopped: ${describeError(state.fatal)}`);
+  else log.info({ ...out.report }, "push completed");
 }
 
 async function produce(

@@ -31,6 +31,8 @@ export interface PushReport {
   batches: number;
   requests: number;
   retries: number;
+  rateLimited: number;
+  throttleWaitMs: number;
   durationMs: number;
   /** False when a fatal error stopped the run (see `error`). */
   completed: boolean;
@@ -39,7 +41,7 @@ export interface PushReport {
 
 export function summarisePush(
   results: readonly PushResult[],
-  meta: Pick<PushReport, "runId" | "entity" | "dryRun" | "batches" | "requests" | "retries" | "durationMs"> & { error?: string },
+  meta: Pick<PushReport, "runId" | "entity" | "dryRun" | "batches" | "requests" | "retries" | "rateLimited" | "throttleWaitMs" | "durationMs"> & { error?: string },
 ): PushReport {
   const count = (outcome: PushOutcome) => results.filter((r) => r.outcome === outcome).length;
   return {

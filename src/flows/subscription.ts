@@ -24,6 +24,8 @@ import type { PushItem } from "./prepare-push-item.js";
 import { pullEntity, type PullBatch, type PullOptions, type PullReport } from "./pull-entity.js";
 import { pushEntity, type PushOptions } from "./push-entity.js";
 import type { PushReport, PushResult } from "./push-report.js";
+import type { VerifyOptions, VerifyReport } from "../verify/verify-types.js";
+import { verifySubscription } from "../verify/verify-subscription.js";
 
 export interface SubscriptionOptions {
   /** Where watermarks and checkpoints live. Default: in memory (nothing survives the process). */
@@ -52,6 +54,8 @@ export interface Subscription {
   push(entity: string, records: AsyncIterable<unknown> | Iterable<unknown>, options?: PushOptions): Promise<{ results: PushResult[]; report: PushReport }>;
   /** A mapper for `entity` in `direction` (compiled at creation, catalog loaded on first use). */
   mapper(entity: string, direction: MappingDirection): Promise<Mapper>;
+  /** Run the post-install checks (src/verify) through this subscription; writes to Akeneo only with `write: true`. */
+  verify(options?: VerifyOptions): Promise<VerifyReport>;
   close(): Promise<void>;
 }
 
@@ -67,6 +71,8 @@ export function createSubscription(config: SubscriptionConfig, options: Subscrip
     limits: { throttleLimit: credentials.throttleLimit, throttleSeconds: credentials.throttleSeconds, concurrentConnections: credentials.concurrentConnections },
     clock,
     logger,
+    onRetry: (info) => logger.warn({ ...info }, `retrying ${info.method} ${info.path} in ${info.delayMs} ms (attempt ${info.attempt}/${info.maxAttempts}): ${info.message}`),
+    onRateLimit: (info) => logger.warn({ ...info }, `rate limited by Akeneo on ${info.method} ${info.path}: pausing ${Math.max(0, info.pausedUntil - clock.now())} ms`),
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
     ...(options.tokenStore ? { tokenStore: options.tokenStore } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
@@ -140,6 +146,14 @@ export function createSubscription(config: SubscriptionConfig, options: Subscrip
       return { results, report: run.report! };
     },
     mapper,
+    verify: (verifyOptions = {}) =>
+      verifySubscription(subscription, {
+        clock,
+        logger,
+        ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+        ...verifyOptions,
+        ...withSignal(signalOf(verifyOptions.signal)),
+      }),
     close: () => client.close(),
   };
   return subscription;

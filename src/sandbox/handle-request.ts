@@ -40,6 +40,8 @@ async function handle(ctx: SandboxContext, router: Router, req: IncomingMessage,
     await handleTokenRequest(req, res, ctx.credentials, ctx.tokens, { rejectRefreshTokens: ctx.faults.options.rejectRefreshTokens === true });
     return;
   }
+  // Structure writes (attributes, families, categories) change how items are served.
+  if (method !== "GET" && method !== "HEAD") ctx.store.itemJson.clear();
   const match = router.match(method, entry.path);
   if (!match) throw httpError(404, `No route found for "${method} ${entry.path}"`);
   if ("allowed" in match) {

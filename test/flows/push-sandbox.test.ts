@@ -22,7 +22,7 @@ const nameOf = (uuid: string) => {
 
 describe("push against the sandbox", () => {
   it("300 records, 5 invalid and 2 refused by Akeneo: 293 updated, one result per record", async () => {
-    const records = pulled.slice(0, 300).map((r, i) => ({ ...r, name: { ...(r["name"] as object), en_US: `Edited ${i}` } }));
+    const records: Record<string, unknown>[] = pulled.slice(0, 300).map((r, i) => ({ ...r, name: { ...(r["name"] as object), en_US: `Edited ${i}` } }));
     for (const i of [3, 50, 51, 120, 299]) records[i] = { ...records[i], enabled: "yes" };
     for (const i of [10, 11]) records[i] = { ...records[i], family: "no_such_family" };
     const before = patches();

@@ -9,6 +9,16 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
+const ITEMS_SLOT = "\u0000items\u0000";
+
+/** Send a list envelope whose `_embedded.items` are already serialized (see ItemJsonCache). */
+export function sendJsonPage(res: ServerResponse, envelope: Record<string, unknown>, itemsJson: readonly string[]): void {
+  const embedded = envelope["_embedded"] as Record<string, unknown>;
+  const text = JSON.stringify({ ...envelope, _embedded: { ...embedded, items: ITEMS_SLOT } }).replace(JSON.stringify(ITEMS_SLOT), `[${itemsJson.join(",")}]`);
+  res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
 /** Send an empty body (201/204 with `Location`, for instance). */
 export function sendEmpty(res: ServerResponse, status: number, headers: Record<string, string> = {}): void {
   res.writeHead(status, { ...headers, "content-length": 0 });

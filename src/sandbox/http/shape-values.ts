@@ -17,6 +17,12 @@ export interface Shaping {
   ownCategoryFilter?: boolean;
 }
 
+/** A string that differs whenever two shapings could serve an item differently. */
+export function shapingKey(shaping: Shaping): string {
+  const list = (set?: Set<string>) => (set ? [...set].sort().join(",") : "*");
+  return [shaping.scope ?? "*", list(shaping.locales), list(shaping.attributes), shaping.withAttributeOptions, shaping.withCompletenesses, Boolean(shaping.ownCategoryFilter)].join("|");
+}
+
 const splitList = (text: string) => text.split(",").map((s) => s.trim()).filter((s) => s !== "");
 
 /** Read and validate the shaping parameters (422 for unknown channels, locales or attributes). */

@@ -8,8 +8,8 @@ import { parseListParams } from "../http/list-params.js";
 import { JSON_TYPE, requireContentType } from "../http/media-types.js";
 import { buildEnvelope, collectPage, linkQuery } from "../http/paginate.js";
 import { readJsonObject } from "../http/read-body.js";
-import { sendEmpty, sendJson } from "../http/respond.js";
-import { inScopeTree, parseShaping, shapeValues, type Shaping } from "../http/shape-values.js";
+import { sendEmpty, sendJson, sendJsonPage } from "../http/respond.js";
+import { inScopeTree, parseShaping, shapeValues, shapingKey, type Shaping } from "../http/shape-values.js";
 import { parseSearch } from "../search/parse-search.js";
 import { compileProductSearch } from "../search/product-filter.js";
 import { productCompleteness } from "../store/completeness.js";
@@ -43,10 +43,11 @@ function listProducts(ctx: RouteContext, mode: ProductKeyMode): void {
   shaping.ownCategoryFilter = clauses.some((c) => c.field === "categories");
   const matches = compileProductSearch(store, clauses, { models: false, nowSeconds: store.nowSeconds(), ...searchDefaults(store, ctx.query) });
   const page = collectPage(store.products, params, (r) => (mode === "uuid" || r.identifier !== null) && inScopeTree(store, shaping, mergedCategories(store, r)) && matches(r), { capped: true });
-  const items = page.items.map((r) => productItem(ctx, r, mode, shaping));
+  const shapeKey = `${mode}|${ctx.base}|${shapingKey(shaping)}`;
+  const items = page.items.map((r) => store.itemJson.get(`${r.uuid}|${shapeKey}`, () => productItem(ctx, r, mode, shaping)));
   const listUrl = `${ctx.base}${mode === "uuid" ? "/api/rest/v1/products-uuid" : "/api/rest/v1/products"}`;
   const envelope = buildEnvelope({ listUrl, query: linkQuery(ctx.query, params, true), params, items, lastKey: page.items.at(-1)?.uuid, count: page.count });
-  sendJson(ctx.res, 200, envelope);
+  sendJsonPage(ctx.res, envelope, items);
 }
 
 /** One product as a list or GET serves it, with `_links.self`. */

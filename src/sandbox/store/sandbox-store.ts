@@ -3,6 +3,7 @@
  * products (sorted by uuid), plus the indexes the endpoints need. Tests read it to compare a pull
  * with what was generated, and mutate it to simulate changes made in the PIM.
  */
+import { ItemJsonCache } from "./item-json-cache.js";
 import { systemClock, type Clock } from "../../clock.js";
 import type { CatalogData } from "../catalog/generate-catalog.js";
 import type { ValueContext } from "../catalog/generate-values.js";
@@ -45,6 +46,8 @@ export class SandboxStore {
   private readonly children = new Map<string, Set<string>>();
   private readonly rng: Prng;
   private categoryRoots: Map<string, string> | undefined;
+  /** Serialized list items (see ItemJsonCache); cleared before every write. */
+  readonly itemJson = new ItemJsonCache();
 
   constructor(data: CatalogData, options: { clock?: Clock; seed?: number } = {}) {
     this.clock = options.clock ?? systemClock;
@@ -94,21 +97,25 @@ export class SandboxStore {
 
   /** Set `updated` to now on the first `n` products by uuid (or on the given uuids); returns their uuids. */
   touchProducts(target: TouchTarget): string[] {
+    this.itemJson.clear();
     return touchProducts(this, target);
   }
 
   /** Set `updated` to now on the first `n` product models by code (or the given codes); variants then match `updated` filters too. */
   touchProductModels(target: TouchTarget): string[] {
+    this.itemJson.clear();
     return touchProductModels(this, target);
   }
 
   /** Apply a PATCH to a product by uuid, exactly as the API would (201/204, or the 4xx with Akeneo's errors). */
   updateProduct(uuid: string, patch: Record<string, unknown>): UpsertResult {
+    this.itemJson.clear();
     return patchProduct(this, uuid, patch);
   }
 
   /** Apply a PATCH to a product model by code, exactly as the API would. */
   updateProductModel(code: string, patch: Record<string, unknown>): UpsertResult {
+    this.itemJson.clear();
     return patchProductModel(this, code, patch);
   }
 
@@ -145,6 +152,7 @@ export class SandboxStore {
 
   /** Save a product (insert or replace), keeping the identifier and parent indexes right. */
   saveProduct(record: ProductRecord, previous?: { identifier: string | null; parent: string | null }): void {
+    this.itemJson.clear();
     if (previous) {
       if (previous.identifier !== null && this.identifiers.get(previous.identifier) === record.uuid) this.identifiers.delete(previous.identifier);
       if (previous.parent) this.children.get(previous.parent)?.delete(`p:${record.uuid}`);
@@ -155,6 +163,7 @@ export class SandboxStore {
   }
 
   deleteProduct(uuid: string): boolean {
+    this.itemJson.clear();
     const record = this.products.get(uuid);
     if (!record) return false;
     if (record.identifier !== null) this.identifiers.delete(record.identifier);
@@ -164,6 +173,7 @@ export class SandboxStore {
 
   /** Save a product model (insert or replace), keeping the parent index right. */
   saveProductModel(record: ProductModelRecord, previousParent?: string | null): void {
+    this.itemJson.clear();
     if (previousParent) this.children.get(previousParent)?.delete(`m:${record.code}`);
     if (record.parent) this.link(record.parent, `m:${record.code}`);
     this.productModels.set(record);
@@ -189,6 +199,7 @@ export class SandboxStore {
 
   /** Call after a category write (tree roots may have moved). */
   invalidateCategories(): void {
+    this.itemJson.clear();
     this.categoryRoots = undefined;
   }
 

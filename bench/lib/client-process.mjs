@@ -1,0 +1,56 @@
+// One measured client run in its own process, so that its peak RSS is its own:
+//   node bench/lib/client-process.mjs '<json: {mode, url, credentials, concurrency, records?}>'
+// Prints one JSON line: { records, ms, requests, maxRssMb }.
+import { createSubscription, parseConfig, getEntityDefinition } from "../../dist/index.js";
+
+const job = JSON.parse(process.argv[2]);
+const config = parseConfig({
+  credentials: { baseUrl: job.url, ...job.credentials, throttleLimit: 100000, throttleSeconds: 1, concurrentConnections: job.concurrency },
+  settings: { channel: "ecommerce", locales: ["en_US", "fr_FR", "de_DE"], entities: ["products", "attributes", "attribute_options"] },
+});
+const subscription = createSubscription(config);
+
+async function pullPartitioned() {
+  let records = 0;
+  for await (const batch of subscription.pull("products", { full: true })) records += batch.records.length;
+  return records;
+}
+
+/** The single search_after cursor every other connector uses: one request at a time, same mapping. */
+async function pullSequential() {
+  const mapper = await subscription.mapper("products", "pull");
+  const definition = getEntityDefinition("products");
+  let records = 0;
+  for await (const page of subscription.client.iteratePages(definition, { pageSize: 100, locales: config.settings.locales })) {
+    const mapped = await Promise.all(page.items.map((item) => mapper.map(item)));
+    records += mapped.filter((m) => m.ok).length;
+  }
+  return records;
+}
+
+async function push() {
+  const all = [];
+  for await (const batch of subscription.pull("products", { full: true })) {
+    all.push(...batch.records);
+    if (all.length >= job.records) break;
+  }
+  const records = all.slice(0, job.records).map((r) => ({ ...r, name: { ...r.name, en_US: `${r.name?.en_US ?? r.sku} (bench)` } }));
+  const before = subscription.client.stats().requests;
+  const started = performance.now();
+  const { report } = await subscription.push("products", records);
+  const ms = performance.now() - started;
+  if (report.updated !== records.length) throw new Error(`push updated ${report.updated} of ${records.length}`);
+  return { records: report.updated, ms, requests: subscription.client.stats().requests - before };
+}
+
+let result;
+if (job.mode === "push") {
+  result = await push();
+} else {
+  const before = subscription.client.stats().requests;
+  const started = performance.now();
+  const records = job.mode === "sequential" ? await pullSequential() : await pullPartitioned();
+  result = { records, ms: performance.now() - started, requests: subscription.client.stats().requests - before };
+}
+await subscription.close();
+console.log(JSON.stringify({ ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 }));

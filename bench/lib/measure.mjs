@@ -1,0 +1,14 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const client = fileURLToPath(new URL("./client-process.mjs", import.meta.url));
+
+/** Run one client job in a fresh process; returns its JSON result. */
+export function runClient(job) {
+  const { status, stdout, stderr } = spawnSync(process.execPath, [client, JSON.stringify(job)], { encoding: "utf8", maxBuffer: 1 << 20 });
+  if (status !== 0) throw new Error(`client process failed (${status}): ${stderr.trim().split("\n").slice(-3).join(" | ")}`);
+  return JSON.parse(stdout.trim().split("\n").pop());
+}
+
+export const rate = (result) => (result.records / result.ms) * 1000;
+export const fmt = (n, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });

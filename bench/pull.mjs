@@ -1,0 +1,38 @@
+// Pull benchmark (`npm run bench -- pull`): the sandbox in its own process with 40 ms latency,
+// concurrentConnections=4, no window limit. Records/s of the partitioned pull and of the single
+// search_after cursor, next to the bound 4 / 0.040 s × 100 records; then peak RSS of the client
+// process for 10,000 and 100,000 products (no latency). Figures and ratios only, no assertions.
+import { startSandboxProcess } from "./lib/sandbox-process.mjs";
+import { fmt, rate, runClient } from "./lib/measure.mjs";
+
+const LATENCY_MS = 40;
+const CONCURRENCY = 4;
+const bound = (CONCURRENCY / (LATENCY_MS / 1000)) * 100;
+
+const sandbox = await startSandboxProcess(["--products", "20000", "--latency-ms", String(LATENCY_MS), "--seed", "5"]);
+try {
+  const job = { url: sandbox.url, credentials: sandbox.credentials, concurrency: CONCURRENCY };
+  runClient({ ...job, mode: "partitioned" }); // warm-up: the sandbox caches served documents, as a PIM's index does
+  const partitioned = runClient({ ...job, mode: "partitioned" });
+  const sequential = runClient({ ...job, mode: "sequential" });
+  console.log(`pull 20,000 products, ${LATENCY_MS} ms latency, ${CONCURRENCY} connections; bound ${fmt(bound)} records/s`);
+  console.log(`  partitioned pull : ${fmt(rate(partitioned))} records/s (${fmt(partitioned.ms / 1000, 2)} s, ${partitioned.requests} requests) = ${fmt((rate(partitioned) / bound) * 100, 1)}% of the bound (target ≥ 85%)`);
+  console.log(`  single cursor    : ${fmt(rate(sequential))} records/s (${fmt(sequential.ms / 1000, 2)} s, ${sequential.requests} requests)`);
+  console.log(`  partitioned / single cursor = ${fmt(rate(partitioned) / rate(sequential), 2)}× (target ≥ 3×)`);
+} finally {
+  await sandbox.stop();
+}
+
+const rss = {};
+for (const products of [10000, 100000]) {
+  const big = await startSandboxProcess(["--products", String(products), "--seed", "5"]);
+  try {
+    const result = runClient({ url: big.url, credentials: big.credentials, concurrency: CONCURRENCY, mode: "partitioned" });
+    if (result.records !== products) throw new Error(`pulled ${result.records} of ${products}`);
+    rss[products] = result.maxRssMb;
+    console.log(`  peak RSS, ${fmt(products)} products: ${fmt(result.maxRssMb, 1)} MB (${fmt(rate(result))} records/s without latency)`);
+  } finally {
+    await big.stop();
+  }
+}
+console.log(`  peak RSS 100,000 / 10,000 = ${fmt(rss[100000] / rss[10000], 2)}× (target ≤ 1.25×)`);

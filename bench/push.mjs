@@ -1,0 +1,18 @@
+// Push benchmark (`npm run bench -- push`): 10,000 canonical records pushed to the sandbox (own
+// process, 40 ms latency, concurrentConnections=4), records/s next to the bound 4 / 0.040 s × 100.
+import { startSandboxProcess } from "./lib/sandbox-process.mjs";
+import { fmt, rate, runClient } from "./lib/measure.mjs";
+
+const LATENCY_MS = 40;
+const CONCURRENCY = 4;
+const RECORDS = 10000;
+const bound = (CONCURRENCY / (LATENCY_MS / 1000)) * 100;
+
+const sandbox = await startSandboxProcess(["--products", String(RECORDS), "--latency-ms", String(LATENCY_MS), "--seed", "6"]);
+try {
+  const result = runClient({ url: sandbox.url, credentials: sandbox.credentials, concurrency: CONCURRENCY, mode: "push", records: RECORDS });
+  console.log(`push ${fmt(RECORDS)} products, ${LATENCY_MS} ms latency, ${CONCURRENCY} connections; bound ${fmt(bound)} records/s`);
+  console.log(`  push: ${fmt(rate(result))} records/s (${fmt(result.ms / 1000, 2)} s, ${result.requests} requests) = ${fmt((rate(result) / bound) * 100, 1)}% of the bound (target ≥ 85%)`);
+} finally {
+  await sandbox.stop();
+}
