@@ -23,6 +23,18 @@ export interface PullOptions {
   /** Read records updated after this instant instead of after the watermark. */
   since?: Date;
   signal?: AbortSignal;
+  /**
+   * The sink's own position (e.g. bytes written to an output file), read each time a batch is
+   * accepted and kept in the checkpoint, so a resumed run can cut the sink back to exactly what
+   * the checkpoint covers (`resumeSinkPosition`).
+   */
+  sinkPosition?: () => unknown;
+}
+
+/** The sink position stored with an unfinished run of `entity`, to restore the sink before resuming. */
+export async function resumeSinkPosition(state: StateStore, entity: string): Promise<{ resuming: boolean; position?: unknown }> {
+  const run = (await state.get<EntityPullState>(pullStateKey(entity)))?.run;
+  return run ? { resuming: true, position: run.sink } : { resuming: false };
 }
 
 export interface PullBatch {
@@ -83,7 +95,10 @@ async function* pullBatches(deps: PullDeps, options: PullOptions, out: { report?
     overlapFrom: run.upper - deps.settings.overlapSeconds,
     signal: controller.signal,
   };
-  const save = () => deps.state.set(key, { ...saved, run });
+  const save = () => {
+    if (options.sinkPosition) run.sink = options.sinkPosition();
+    return deps.state.set(key, { ...saved, run });
+  };
   const log = deps.logger.child({ runId: run.id, entity });
   log.info({ mode: run.mode, resumed, lower: run.lower, upper: run.upper }, resumed ? "pull resumed" : "pull started");
   try {

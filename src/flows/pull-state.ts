@@ -34,6 +34,8 @@ export interface RunCheckpoint {
   delivered: number;
   failed: number;
   overlapKeys: Record<string, number>;
+  /** The consumer's sink position when the checkpoint was last moved (see PullOptions.sinkPosition). */
+  sink?: unknown;
 }
 
 export interface EntityPullState {

@@ -1,16 +1,13 @@
-import { createWriteStream } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { ConnectorError } from "../../errors.js";
-import { writeNdjson } from "../../flows/ndjson.js";
-import { pullStateKey, type EntityPullState } from "../../flows/pull-state.js";
 import { createSubscription } from "../../flows/subscription.js";
-import type { PullReport } from "../../flows/pull-entity.js";
+import { resumeSinkPosition, type PullReport } from "../../flows/pull-entity.js";
 import { EXIT } from "../io.js";
 import type { CommandContext } from "../main.js";
 import { createProgress } from "../progress.js";
 import { addRunOptions, openRun, type RunOptions } from "../run-options.js";
-import { closeStream } from "../close-stream.js";
+import { openNdjsonSink } from "../ndjson-file-sink.js";
 
 interface PullCommandOptions extends RunOptions {
   entity: string;
@@ -37,14 +34,15 @@ async function runPull(ctx: CommandContext, options: PullCommandOptions): Promis
   const since = options.since === undefined ? undefined : parseSince(options.since);
   const run = openRun(io, options);
   const subscription = createSubscription(run.config, { state: run.state, logger: run.logger, signal: run.signal });
-  const resuming = Boolean((await run.state.get<EntityPullState>(pullStateKey(options.entity)))?.run) && !options.full && !since;
-  const out = options.out ? createWriteStream(resolve(io.cwd, options.out), { flags: resuming ? "a" : "w" }) : io.stdout;
+  const previous = await resumeSinkPosition(run.state, options.entity);
+  const resuming = previous.resuming && !options.full && !since;
+  const out = await openNdjsonSink(options.out ? resolve(io.cwd, options.out) : undefined, io.stdout, resuming ? previous.position : undefined);
   const progress = createProgress(io, { label: `pull ${options.entity}`, quiet: Boolean(options.quiet) });
   let failures = 0;
   try {
-    const pull = subscription.pull(options.entity, { full: Boolean(options.full), ...(since ? { since } : {}) });
+    const pull = subscription.pull(options.entity, { full: Boolean(options.full), ...(since ? { since } : {}), sinkPosition: out.position });
     for await (const batch of pull) {
-      await writeNdjson(out, batch.records);
+      await out.write(batch.records);
       for (const failure of batch.failures) io.stderr.write(`set aside: ${failure.key ?? "(no key)"}: ${failure.message}\n`);
       failures += batch.failures.length;
       progress.add(batch.records.length + batch.failures.length);
@@ -55,7 +53,7 @@ async function runPull(ctx: CommandContext, options: PullCommandOptions): Promis
   } finally {
     progress.stop();
     run.dispose();
-    if (out !== io.stdout) await closeStream(out);
+    await out.close();
     await subscription.close();
   }
 }
