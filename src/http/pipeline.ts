@@ -93,7 +93,10 @@ export function createPipeline(deps: PipelineDeps): Execute {
         else await waitBeforeRetry(req, state, verdict, deps);
       }
     } catch (error) {
-      throw req.signal?.aborted && !(error instanceof ConnectorError) ? abortedError(label, error) : error;
+      // Once the run is aborted, whatever the transport reported (undici rejects with the signal's
+      // reason, which the classifier cannot recognise) is the abort.
+      const isAbort = error instanceof ConnectorError && error.code === "ABORTED";
+      throw req.signal?.aborted && !isAbort ? abortedError(label, error) : error;
     }
   };
 }

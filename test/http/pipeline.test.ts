@@ -175,6 +175,16 @@ describe("pipeline: request options", () => {
     await expect(pending).rejects.toMatchObject({ code: "ABORTED", message: "[http] request failed: GET /api/rest/v1/channels → aborted; the run was cancelled" });
   });
 
+  it("an abort with a reason of its own (Ctrl-C) is still ABORTED, not an unexpected error", async () => {
+    server = await startScriptedServer({ routes: { [CHANNELS]: () => ({ ...ok, delayMs: 500 }) } });
+    const controller = new AbortController();
+    t = createTestClient(server.url, { signal: controller.signal });
+    const pending = t.client.request({ method: "GET", path: "/api/rest/v1/channels" });
+    await waitFor(() => server.requestsTo(CHANNELS).length === 1);
+    controller.abort(new Error("interrupted"));
+    await expect(pending).rejects.toMatchObject({ code: "ABORTED", kind: "transient" });
+  });
+
   it("an aborted request in flight is ABORTED, not retried", async () => {
     server = await startScriptedServer({ routes: { [CHANNELS]: () => ({ ...ok, delayMs: 500 }) } });
     t = createTestClient(server.url);
