@@ -1,6 +1,7 @@
 /** Every CLI command, registered in the order `--help` lists them. One line per command file. */
 import type { Command } from "commander";
 import type { CommandContext } from "../main.js";
+import { registerAppCommand } from "./app.js";
 import { registerDemoCommand } from "./demo.js";
 import { registerFormCommand } from "./form.js";
 import { registerManifestCommand } from "./manifest.js";
@@ -19,6 +20,7 @@ export function registerCommands(program: Command, ctx: CommandContext): void {
   registerMapCommand(program, ctx);
   registerPullCommand(program, ctx);
   registerPushCommand(program, ctx);
+  registerAppCommand(program, ctx);
   registerSandboxCommand(program, ctx);
   registerDemoCommand(program, ctx);
 }

@@ -1,5 +1,7 @@
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { createLogger, type LogFormat, type LogLevel } from "../../logger.js";
+import { createFileStateStore } from "../../state/file-state-store.js";
 import { formatVerifyReport } from "../../verify/format-verify-report.js";
 import { verifyConfig } from "../../verify/verify-config.js";
 import type { VerifyReport } from "../../verify/verify-types.js";
@@ -8,6 +10,7 @@ import type { CommandContext } from "../main.js";
 
 interface VerifyCommandOptions {
   config: string;
+  state?: string;
   json?: boolean;
   write?: boolean;
   logFormat: LogFormat;
@@ -26,6 +29,7 @@ export function registerVerifyCommand(program: Command, ctx: CommandContext): vo
     .requiredOption("-c, --config <file>", "subscription config file (JSON); secrets may come from AKENEO_* variables")
     .option("--json", "print the structured report as JSON")
     .option("--write", "also write one sampled product back unchanged (PATCH) to prove the write permission")
+    .option("-s, --state <dir>", "the subscription's state directory (where a Connected App keeps its access token)")
     .option("--log-format <format>", "integration log lines on stderr: text or json", "text")
     .option("--log-level <level>", "debug, info, warn, error or silent", "warn")
     .action(async (options: VerifyCommandOptions) => ctx.setExitCode(await runVerify(ctx, options)));
@@ -38,7 +42,8 @@ async function runVerify(ctx: CommandContext, options: VerifyCommandOptions): Pr
   const onSignal = () => controller.abort(new Error("interrupted"));
   process.once("SIGINT", onSignal);
   try {
-    const report = await verifyConfig(options.config, { env: io.env, cwd: io.cwd, logger, signal: controller.signal, write: Boolean(options.write) });
+    const state = options.state ? createFileStateStore(resolve(io.cwd, options.state)) : undefined;
+    const report = await verifyConfig(options.config, { env: io.env, cwd: io.cwd, logger, signal: controller.signal, write: Boolean(options.write), ...(state ? { state } : {}) });
     io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatVerifyReport(report));
     return exitCodeOf(report);
   } finally {

@@ -1,0 +1,56 @@
+/**
+ * The runner: checks in order, each after the checks it depends on. A check whose dependency failed
+ * (or was skipped) is skipped, naming the failed check at the root; a check that throws fails with
+ * its one-line message. Durations come from the injected clock; everything printed is redacted.
+ */
+import { describeError, isConnectorError } from "../errors.js";
+import { redactText, redactValue } from "../redact.js";
+import type { CheckOutcome, CheckResult, VerifyCheck, VerifyContext, VerifyReport } from "./verify-types.js";
+
+/** Run `checks` against `ctx` and build the report. Never throws for a check's failure. */
+export async function runChecks(checks: readonly VerifyCheck[], ctx: VerifyContext): Promise<VerifyReport> {
+  const startedMs = ctx.clock.now();
+  const done = new Map<string, { result: CheckResult; root?: string }>();
+  for (const check of checks) {
+    const blocked = blockedBy(check, done, ctx);
+    const entry = blocked
+      ? { result: { name: check.name, title: check.title, status: "skipped" as const, durationMs: 0, message: blocked.reason }, root: blocked.root }
+      : { result: await runOne(check, ctx) };
+    done.set(check.name, entry);
+    ctx.logger.debug({ check: check.name, status: entry.result.status, durationMs: entry.result.durationMs }, `[verify] ${check.name}: ${entry.result.status}`);
+  }
+  const results = [...done.values()].map((entry) => entry.result);
+  return { ok: !results.some((r) => r.status === "fail"), checks: results, startedAt: new Date(startedMs).toISOString(), durationMs: ctx.clock.now() - startedMs };
+}
+
+function blockedBy(check: VerifyCheck, done: Map<string, { result: CheckResult; root?: string }>, ctx: VerifyContext): { reason: string; root?: string } | undefined {
+  for (const dependency of check.dependsOn) {
+    const entry = done.get(dependency);
+    if (!entry) return { reason: `${dependency} did not run before it` };
+    if (entry.result.status === "fail") return { reason: `${dependency} failed`, root: dependency };
+    if (entry.result.status === "skipped") return entry.root ? { reason: `${entry.root} failed`, root: entry.root } : { reason: `${dependency} was skipped` };
+  }
+  if (ctx.signal?.aborted) return { reason: "the verification was cancelled" };
+  return undefined;
+}
+
+async function runOne(check: VerifyCheck, ctx: VerifyContext): Promise<CheckResult> {
+  const startedMs = ctx.clock.now();
+  let outcome: CheckOutcome;
+  try {
+    outcome = await check.run(ctx);
+  } catch (error) {
+    const cancelled = ctx.signal?.aborted || (isConnectorError(error) && error.code === "ABORTED");
+    outcome = {
+      status: "fail",
+      message: describeError(error),
+      fix: cancelled ? "the verification was cancelled: run it again" : "this is unexpected: run the verification again, and report the message if it persists",
+      ...(isConnectorError(error) ? { details: { code: error.code } } : {}),
+    };
+  }
+  const result: CheckResult = { name: check.name, title: check.title, status: outcome.status, durationMs: Math.max(0, ctx.clock.now() - startedMs) };
+  if (outcome.message !== undefined) result.message = redactText(outcome.message);
+  if (outcome.fix !== undefined && outcome.status !== "pass") result.fix = redactText(outcome.fix);
+  if (outcome.details !== undefined) result.details = redactValue(outcome.details);
+  return result;
+}
