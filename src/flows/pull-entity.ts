@@ -13,7 +13,8 @@ import type { Channel } from "./channel.js";
 import type { RecordFailure } from "./flow-types.js";
 import { planPartitions } from "./partition-plan.js";
 import { admitInRange, baseParams, mapPage, rangeSearch, type PageEvent, type ReaderContext } from "./pull-readers.js";
-import { readPartitions, readSequential, readSweep } from "./pull-sources.js";
+import { readSequential, readSweep } from "./pull-sources.js";
+import { readPartitions } from "./read-partitions.js";
 import { newRunCheckpoint, pullStateKey, type EntityPullState, type RunCheckpoint } from "./pull-state.js";
 import { collectParents } from "./collect-parents.js";
 

@@ -1,32 +1,15 @@
 /**
  * The sources of a pull, each reading into a bounded `Channel` of page events:
- * - partitions: disjoint `updated` ranges read concurrently (search_after entities with a delta filter);
+ * - partitions (read-partitions.ts): disjoint `updated` ranges read concurrently;
  * - sweep: records updated after the run started, read last, so a full pull misses nothing that
  *   changed while it ran;
  * - sequential: one cursor (offset entities, entities without a delta filter, nested entities).
  */
 import { fromEpochSeconds } from "./akeneo-time.js";
 import { Channel } from "./channel.js";
-import { admitAfter, admitInRange, baseParams, filterInput, mapPage, rangeSearch, type Admit, type PageEvent, type ReaderContext } from "./pull-readers.js";
+import { admitAfter, baseParams, filterInput, mapPage, rangeSearch, type Admit, type PageEvent, type ReaderContext } from "./pull-readers.js";
 import type { RunCheckpoint, SourceCheckpoint } from "./pull-state.js";
 import type { FlowListParams } from "./flow-types.js";
-
-/** Read every unfinished partition of `run`, `concurrency` at a time. */
-export function readPartitions(ctx: ReaderContext, run: RunCheckpoint, concurrency: number, variantsSeen: Set<string>): Channel<PageEvent> {
-  const channel = new Channel<PageEvent>(concurrency * 2);
-  const pending = run.partitions.flatMap((p, i) => (p.done ? [] : [i]));
-  let cursor = 0;
-  const worker = async (): Promise<void> => {
-    while (cursor < pending.length && !ctx.signal.aborted) {
-      const index = pending[cursor++]!;
-      const partition = run.partitions[index]!;
-      const params = startFrom(baseParams(ctx, rangeSearch(ctx, partition)), partition);
-      await readInto(channel, ctx, params, admitInRange(partition, variantsSeen), (r, nextUrl) => moveTo(r.partitions[index]!, nextUrl));
-    }
-  };
-  settle(channel, Array.from({ length: Math.max(1, Math.min(concurrency, pending.length)) }, worker));
-  return channel;
-}
 
 /** Records whose own `updated` is after the run's upper bound: changed while the run was reading. */
 export function readSweep(ctx: ReaderContext, run: RunCheckpoint, variantsSeen: Set<string>): Channel<PageEvent> {
