@@ -55,7 +55,9 @@ export interface PullReport {
   watermark: string;
   records: number;
   failures: number;
+  /** `updated` ranges read concurrently, and how many of them were split off running ones. */
   partitions: number;
+  splits: number;
   requests: number;
   retries: number;
   /** 429 answers received (each waited out, then retried). */
@@ -129,6 +131,7 @@ async function* pullBatches(deps: PullDeps, options: PullOptions, out: { report?
       records: run.delivered,
       failures: run.failed,
       partitions: run.partitions.length,
+      splits: run.splits ?? 0,
       requests: stats.requests - startRequests.requests,
       retries: stats.retries - startRequests.retries,
       rateLimited: (stats.rateLimited ?? 0) - (startRequests.rateLimited ?? 0),

@@ -28,6 +28,8 @@ export interface RunCheckpoint {
   upper: number;
   phase: "probe" | "partitions" | "sweep" | "sequential" | "done";
   partitions: PartitionCheckpoint[];
+  /** Partitions split off running ones by idle workers (work stealing). */
+  splits?: number;
   sweep: SourceCheckpoint;
   sequential: SourceCheckpoint & { parents?: string[]; parentIndex?: number };
   /** Records delivered so far, and records set aside by the mapping. */

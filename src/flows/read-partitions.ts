@@ -39,25 +39,29 @@ export function readPartitions(ctx: ReaderContext, run: RunCheckpoint, concurren
     p.done ? [] : [{ range: { from: p.from, to: p.to }, slot: { index }, startUrl: p.nextUrl, pagesRead: 0, seen: [] }],
   );
   const running = new Set<Active>();
-  const steal = (): Promise<Active | undefined> => {
+  const changes = createChangeSignal();
+  const splittable = ctx.definition.key === "uuid";
+  const steal = (): Promise<Active | undefined> | undefined => {
     const victim = [...running].filter((a) => !a.split && remainingPages(a) >= 3).sort((a, b) => remainingPages(b) - remainingPages(a))[0];
-    if (!victim) return Promise.resolve(undefined);
-    return new Promise((resolve) => (victim.split = resolve));
+    return victim ? new Promise((resolve) => (victim.split = resolve)) : undefined;
   };
   const worker = async (): Promise<void> => {
     while (!ctx.signal.aborted) {
-      const next = queue.shift() ?? (await steal());
-      if (!next) {
-        if (running.size === 0 || ![...running].some((a) => remainingPages(a) >= 3)) return;
-        await new Promise((resolve) => setTimeout(resolve, 5)); // a partition may become splittable after its next page
-        continue;
+      let next = queue.shift();
+      // Nothing queued: take over half of a running partition, or wait until one has read enough to tell.
+      while (!next && splittable && running.size > 0 && !ctx.signal.aborted) {
+        const stolen = steal();
+        next = stolen ? await stolen : undefined;
+        if (!next) await changes.next();
       }
+      if (!next) return;
       running.add(next);
       try {
-        await readPartition(ctx, run, channel, next, variantsSeen);
+        await readPartition(ctx, run, channel, next, variantsSeen, changes.notify);
       } finally {
         running.delete(next);
         next.split?.(undefined);
+        changes.notify();
       }
     }
   };
@@ -68,7 +72,14 @@ export function readPartitions(ctx: ReaderContext, run: RunCheckpoint, concurren
   return channel;
 }
 
-async function readPartition(ctx: ReaderContext, run: RunCheckpoint, channel: Channel<PageEvent>, active: Active, variantsSeen: Set<string>): Promise<void> {
+async function readPartition(
+  ctx: ReaderContext,
+  run: RunCheckpoint,
+  channel: Channel<PageEvent>,
+  active: Active,
+  variantsSeen: Set<string>,
+  changed: () => void,
+): Promise<void> {
   let pages = openPages(ctx, active, active.startUrl);
   let next = pages.next();
   let read = 0;
@@ -80,6 +91,7 @@ async function readPartition(ctx: ReaderContext, run: RunCheckpoint, channel: Ch
       const page = result.value;
       const admit = admitInRange({ ...active.range }, variantsSeen); // this page was read with the range as it was
       observe(ctx, active, page.items);
+      changed();
       let nextUrl = page.nextUrl ?? null;
       const handover = nextUrl !== null && active.split ? splitAt(ctx, active, nextUrl) : undefined;
       if (handover) {
@@ -96,10 +108,13 @@ async function readPartition(ctx: ReaderContext, run: RunCheckpoint, channel: Ch
         commit: (r) => {
           const own = r.partitions[slot.index!]!;
           Object.assign(own, { to: range.to, nextUrl, done: nextUrl === null });
-          if (handover) handover.slot.index = r.partitions.push({ ...handover.range, nextUrl: handover.startUrl, done: false }) - 1;
+          if (handover) {
+            handover.slot.index = r.partitions.push({ ...handover.range, nextUrl: handover.startUrl, done: false }) - 1;
+            r.splits = (r.splits ?? 0) + 1;
+          }
         },
       });
-      if (active.split && !handover) continue; // asked, but not splittable at this page: keep the request pending
+      // Asked but not splittable at this page: the request stays pending (answered "no" when the partition ends).
       if (handover) {
         const resolve = active.split!;
         active.split = undefined;
@@ -157,4 +172,17 @@ function withRange(ctx: ReaderContext, url: string, range: TimeRange): string {
   const target = new URL(url);
   target.searchParams.set("search", JSON.stringify(ctx.buildSearch(ctx.definition, rangeSearch(ctx, range))));
   return target.toString();
+}
+
+/** Wake the idle workers when any partition read a page or ended (no timers, no polling). */
+function createChangeSignal(): { next(): Promise<void>; notify(): void } {
+  let waiters: Array<() => void> = [];
+  return {
+    next: () => new Promise<void>((resolve) => waiters.push(resolve)),
+    notify: () => {
+      const woken = waiters;
+      waiters = [];
+      for (const wake of woken) wake();
+    },
+  };
 }

@@ -82,6 +82,35 @@ describe("pull against the sandbox", () => {
     expect(all.sort()).toEqual(catalogUuids());
   });
 
+  it("idle workers split the longest partition; the union stays exact, also across a resume", async () => {
+    const state = createMemoryStateStore();
+    const config = sandboxConfig(sandbox, { settings: { pageSize: 10 }, credentials: { concurrentConnections: 4 } });
+    sandbox.setFaults({ latencyMs: 3 });
+    try {
+      const first = sandboxSubscription(sandbox, config, { state });
+      const delivered: string[] = [];
+      let batches = 0;
+      for await (const batch of first.pull("products")) {
+        if (++batches === 90) break;
+        delivered.push(...uuidsOf(batch.records));
+      }
+      await first.close();
+      const checkpoint = (await state.get<{ run: { partitions: Array<{ from: number; to: number }>; splits?: number } }>("pull.products"))!.run;
+      const second = sandboxSubscription(sandbox, config, { state });
+      const { records, report } = await pullAll(second, "products");
+      await second.close();
+      const all = [...delivered, ...uuidsOf(records)];
+      expect(new Set(all).size).toBe(all.length);
+      expect(all.sort()).toEqual(catalogUuids());
+      expect(report.splits).toBeGreaterThan(0);
+      expect(report.partitions).toBeGreaterThan(checkpoint.partitions.length - (checkpoint.splits ?? 0));
+      const ranges = [...checkpoint.partitions].sort((a, b) => a.from - b.from);
+      ranges.forEach((r, i) => i > 0 && expect(r.from).toBe(ranges[i - 1]!.to + 1));
+    } finally {
+      sandbox.setFaults({});
+    }
+  });
+
   it("a partitioned pull under 503s, resets and 429s is exact", async () => {
     sandbox.setFaults({ errorRate: 0.05, resetRate: 0.02, rateLimitRate: 0.1, retryAfterSeconds: 1, seed: 3 });
     try {
