@@ -97,7 +97,7 @@ export function resolveClientOptions(options: AkeneoClientOptions): ClientState 
   if (options.auth.type === "password") {
     registerSecret(options.auth.clientSecret);
     registerSecret(options.auth.password);
-  } else registerSecret(options.auth.accessToken);
+  } else if ("accessToken" in options.auth) registerSecret(options.auth.accessToken);
   return {
     baseUrl: normalizeBaseUrl(options.baseUrl),
     limits: {

@@ -4,6 +4,7 @@
  */
 import { Agent } from "undici";
 import type { Authenticator } from "../auth/authenticator.js";
+import { explainAppForbidden } from "../auth/explain-app-forbidden.js";
 import { createStaticTokenAuth } from "../auth/static-token-auth.js";
 import { TOKEN_PATH } from "../auth/token-error.js";
 import { createTokenManager } from "../auth/token-manager.js";
@@ -24,7 +25,7 @@ import { upsertBatch } from "./upsert-batch.js";
 
 /** Token requests go through the same pipeline (throttled, counted, retried: they are safe to repeat). */
 function createAuthenticator(options: AkeneoClientOptions, state: ClientState, execute: Execute): Authenticator {
-  if (options.auth.type === "app") return createStaticTokenAuth(options.auth.accessToken);
+  if (options.auth.type === "app") return createStaticTokenAuth("accessToken" in options.auth ? options.auth.accessToken : options.auth.loadAccessToken);
   return createTokenManager({
     credentials: options.auth,
     store: options.tokenStore ?? createMemoryTokenStore(),
@@ -58,10 +59,10 @@ export function createAkeneoClient(options: AkeneoClientOptions): AkeneoClient {
   const dispatcher = options.dispatcher ?? new Agent({ connections: limits.concurrentConnections, keepAliveTimeout: 30_000 });
   const stats = createRequestStats();
   let authenticator: Authenticator | undefined;
-  const execute = createPipeline({
+  const pipeline = createPipeline({
     send: { baseUrl: state.baseUrl, dispatcher, timeoutMs: state.timeoutMs, userAgent: "akeneo-connector" },
     throttle: createThrottle({ limit: limits.throttleLimit, windowMs: limits.throttleSeconds * 1000, concurrency: limits.concurrentConnections, clock }),
-    authenticator: () => (authenticator ??= createAuthenticator(options, state, execute)),
+    authenticator: () => (authenticator ??= createAuthenticator(options, state, pipeline)),
     clock,
     retry: state.retry,
     stats,
@@ -70,6 +71,8 @@ export function createAkeneoClient(options: AkeneoClientOptions): AkeneoClient {
     ...(options.onRetry ? { onRetry: options.onRetry } : {}),
     ...(options.onRateLimit ? { onRateLimit: options.onRateLimit } : {}),
   });
+  // With an App token a 403 is a missing scope: the error names the entity and the scope.
+  const execute: Execute = options.auth.type === "app" ? (req) => pipeline(req).catch((error: unknown) => Promise.reject(explainAppForbidden(error))) : pipeline;
   const ctx: ResourceContext = { execute, baseUrl: state.baseUrl, limiterFor: createLimiterRegistry(clock) };
   return {
     request: async <T>(req: HttpRequest) => (await execute(req)) as HttpResponse<T>,

@@ -29,5 +29,11 @@ export interface PasswordCredentials {
   password: string;
 }
 
-/** How the client authenticates: a Connection's four credentials, or a Connected-App access token. */
-export type AuthOptions = ({ type: "password" } & PasswordCredentials) | { type: "app"; accessToken: string };
+/**
+ * How the client authenticates: a Connection's four credentials, or a Connected-App access token, given
+ * as is or as a loader called once, on the first request (e.g. reading it from the state store).
+ */
+export type AuthOptions =
+  | ({ type: "password" } & PasswordCredentials)
+  | { type: "app"; accessToken: string }
+  | { type: "app"; loadAccessToken: () => Promise<string> };

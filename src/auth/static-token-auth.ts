@@ -6,11 +6,23 @@ import { ConnectorError } from "../errors.js";
 import { registerSecret } from "../redact.js";
 import type { Authenticator } from "./authenticator.js";
 
-/** An authenticator that always sends `accessToken` and turns a 401 into `AUTH_REVOKED`. */
-export function createStaticTokenAuth(accessToken: string): Authenticator {
-  registerSecret(accessToken);
+/**
+ * An authenticator that always sends `accessToken` and turns a 401 into `AUTH_REVOKED`. A loader is
+ * called once, on the first request (its failure, e.g. no stored token, fails every request the same way).
+ */
+export function createStaticTokenAuth(accessToken: string | (() => Promise<string>)): Authenticator {
+  let token: Promise<string> | undefined;
+  if (typeof accessToken === "string") {
+    registerSecret(accessToken);
+    token = Promise.resolve(accessToken);
+  }
+  const load = accessToken as () => Promise<string>;
   return {
-    getAccessToken: async () => accessToken,
+    getAccessToken: () =>
+      (token ??= load().then((value) => {
+        registerSecret(value);
+        return value;
+      })),
     renewAfterUnauthorized: async (_rejected, request) => {
       throw new ConnectorError(
         `[auth] the app's access token was refused: ${request.method} ${request.path.split("?")[0]} → 401; the app was disconnected or its access revoked: authorize it again`,

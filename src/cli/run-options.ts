@@ -1,13 +1,16 @@
 /**
- * What the run commands (pull, push, verify) share: config, logger, state store, Ctrl-C.
+ * What the run commands (pull, push, verify) share: config, logger, state store (and the Connected
+ * App token kept in it), Ctrl-C.
  */
 import type { Command } from "commander";
+import type { AppToken } from "../auth/load-app-token.js";
 import { loadConfig } from "../config/load-config.js";
 import type { SubscriptionConfig } from "../config/subscription-config.js";
 import { createLogger, type Logger, type LogFormat, type LogLevel } from "../logger.js";
 import { createFileStateStore } from "../state/file-state-store.js";
 import { createMemoryStateStore, type StateStore } from "../state/state-store.js";
 import type { CliIO } from "./io.js";
+import { requireAppToken } from "./require-app-token.js";
 import { resolve } from "node:path";
 
 export interface RunOptions {
@@ -36,16 +39,22 @@ export interface RunContext {
   logger: Logger;
   state: StateStore;
   signal: AbortSignal;
+  /** Connected-App mode: the token stored in the state directory (pass it to `createSubscription`). */
+  appToken?: AppToken;
   /** Remove the Ctrl-C handler. */
   dispose(): void;
 }
 
-/** Load the config (exit 2 on any problem, before any request), create the logger and the state store, trap Ctrl-C. */
-export function openRun(io: CliIO, options: RunOptions): RunContext {
+/**
+ * Load the config (exit 2 on any problem, before any request), create the logger and the state store,
+ * read the App token in App mode (exit 2 when there is none), trap Ctrl-C.
+ */
+export async function openRun(io: CliIO, options: RunOptions): Promise<RunContext> {
   const config = loadConfig(options.config, { env: io.env, cwd: io.cwd });
+  const state = options.state ? createFileStateStore(resolve(io.cwd, options.state)) : createMemoryStateStore();
+  const appToken = await requireAppToken(config, state, options.config, options.state);
   const format = options.logFormat === "json" ? "json" : "text";
   const logger = createLogger({ format, level: options.logLevel, destination: io.stderr });
-  const state = options.state ? createFileStateStore(resolve(io.cwd, options.state)) : createMemoryStateStore();
   const controller = new AbortController();
   const onSignal = () => {
     if (controller.signal.aborted) process.exit(130);
@@ -59,6 +68,7 @@ export function openRun(io: CliIO, options: RunOptions): RunContext {
     logger,
     state,
     signal: controller.signal,
+    ...(appToken ? { appToken } : {}),
     dispose() {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);

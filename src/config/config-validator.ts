@@ -1,11 +1,13 @@
 /**
- * The runtime's config validator: ajv compiled once from the schema the manifest generates (the
- * same schema the form shows and schemas/subscription-config.schema.json holds). It fills in
- * defaults as it validates, so it changes the object it is given.
+ * The runtime's config validators: ajv compiled once per auth mode from the schema the manifest
+ * generates (the same schema the form shows: schemas/subscription-config.schema.json is the `oneOf`
+ * of these, one branch per mode). Validating against the mode's own branch keeps every error precise
+ * (a `oneOf` would report every branch). It fills in defaults as it validates, so it changes its input.
  */
 import { createAjv, type ValidateFunction } from "../ajv.js";
-import { buildConfigSchema, selectCredentialFields } from "../manifest/build-config-schema.js";
+import { buildConfigSchema } from "../manifest/build-config-schema.js";
 import { loadManifest } from "../manifest/load-manifest.js";
+import { selectCredentialFields } from "../manifest/select-credential-fields.js";
 import type { ManifestField } from "../types/manifest.generated.js";
 import type { SubscriptionConfigFile } from "../types/subscription-config.generated.js";
 
@@ -16,18 +18,22 @@ export interface ConfigValidator {
   fields: ReadonlyMap<string, ManifestField>;
 }
 
-let cached: ConfigValidator | undefined;
+const cache = new Map<string, ConfigValidator>();
 
-/** The validator for the manifest's default auth mode, compiled on first use. */
-export function getConfigValidator(): ConfigValidator {
-  if (cached) return cached;
+/** The validator for `authMode` (default: the manifest's first mode), compiled on first use. */
+export function getConfigValidator(authMode?: string): ConfigValidator {
   const manifest = loadManifest();
-  const validate = createAjv({ useDefaults: true, verbose: true }).compile<SubscriptionConfigFile>(buildConfigSchema(manifest));
+  const mode = authMode ?? manifest.authModes[0].id;
+  const cached = cache.get(mode);
+  if (cached) return cached;
+  const schema = buildConfigSchema(manifest, { authMode: mode });
+  const validate = createAjv({ useDefaults: true, verbose: true }).compile<SubscriptionConfigFile>(schema);
   const fields = new Map<string, ManifestField>();
-  indexFields("/credentials", selectCredentialFields(manifest), fields);
+  indexFields("/credentials", selectCredentialFields(manifest, mode), fields);
   indexFields("/settings", manifest.settings, fields);
-  cached = { validate, fields };
-  return cached;
+  const validator = { validate, fields };
+  cache.set(mode, validator);
+  return validator;
 }
 
 function indexFields(base: string, fields: readonly ManifestField[], index: Map<string, ManifestField>): void {

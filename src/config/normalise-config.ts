@@ -1,18 +1,29 @@
 /**
  * A validated config (defaults filled in) → the normalised `SubscriptionConfig`: whitespace that
- * copy-paste leaves around ids, codes and secrets trimmed, the base URL's trailing slash removed.
+ * copy-paste leaves around ids, codes and secrets trimmed, the base URL's trailing slash removed,
+ * and in App mode the scopes to request (as configured, else derived from the enabled entities).
  */
-import type { MappingOverrides, SubscriptionConfig, SubscriptionConfigFile } from "./subscription-config.js";
+import { requiredAppScopes } from "../auth/required-app-scopes.js";
+import type { MappingOverrides, SubscriptionConfig, SubscriptionConfigFile, SubscriptionCredentials } from "./subscription-config.js";
 
 /** Normalise `file` (schema-valid, defaults applied); `mappings` are the resolved overrides. */
 export function normaliseConfig(file: SubscriptionConfigFile, mappings: Record<string, MappingOverrides>): SubscriptionConfig {
-  const credentials = trimStrings(file.credentials) as SubscriptionConfig["credentials"];
+  const settings = trimStrings(file.settings) as SubscriptionConfig["settings"];
   return {
-    credentials: { ...credentials, baseUrl: credentials.baseUrl.replace(/\/+$/, "") },
-    settings: trimStrings(file.settings) as SubscriptionConfig["settings"],
+    credentials: normaliseCredentials(trimStrings(file.credentials) as Record<string, unknown>, settings),
+    settings,
     mappings,
     lookups: (file.lookups ?? {}) as SubscriptionConfig["lookups"],
   };
+}
+
+function normaliseCredentials(raw: Record<string, unknown>, settings: SubscriptionConfig["settings"]): SubscriptionCredentials {
+  const baseUrl = String(raw["baseUrl"]).replace(/\/+$/, "");
+  if (raw["authMode"] === "app") {
+    const scopes = Array.isArray(raw["scopes"]) ? (raw["scopes"] as string[]) : requiredAppScopes(settings.entities);
+    return { ...raw, authMode: "app", baseUrl, scopes } as SubscriptionCredentials;
+  }
+  return { ...raw, authMode: "connection", baseUrl } as SubscriptionCredentials;
 }
 
 /** A copy with every string trimmed, in objects and arrays at any depth. */

@@ -4,13 +4,14 @@
  * filled in) → check mapping files → normalise. Every problem is reported at once.
  */
 import { ValidationError, type ValidationIssue } from "../errors.js";
-import { selectCredentialFields } from "../manifest/build-config-schema.js";
 import { loadManifest } from "../manifest/load-manifest.js";
+import { selectCredentialFields } from "../manifest/select-credential-fields.js";
 import { registerSecret } from "../redact.js";
 import { applyEnvOverrides, isPlainObject, type Env } from "./apply-env-overrides.js";
 import { getConfigValidator } from "./config-validator.js";
 import { describeConfigIssues } from "./describe-config-issues.js";
 import { normaliseConfig } from "./normalise-config.js";
+import { explainModeIssues, resolveAuthMode } from "./resolve-auth-mode.js";
 import { resolveMappings, type ResolvedMappings } from "./resolve-mappings.js";
 import type { SubscriptionConfig, SubscriptionConfigFile } from "./subscription-config.js";
 
@@ -29,16 +30,18 @@ export interface ParseConfigOptions {
  */
 export function parseConfig(input: unknown, options: ParseConfigOptions = {}): SubscriptionConfig {
   const env = options.env ?? {};
-  const credentialFields = selectCredentialFields(loadManifest());
+  const manifest = loadManifest();
   const credentials = isPlainObject(input) && isPlainObject(input["credentials"]) ? input["credentials"] : {};
-  for (const field of credentialFields.filter((candidate) => candidate.secret)) {
+  // Every secret field of every mode: a password left in an App config is still a secret.
+  for (const field of manifest.credentials.filter((candidate) => candidate.secret)) {
     registerSecret(asString(credentials[field.key]));
     if (field.env) registerSecret(env[field.env]);
   }
-  const { data, fromEnv } = applyEnvOverrides(structuredClone(input), credentialFields, env);
-  const { validate, fields } = getConfigValidator();
-  const valid = validate(data);
-  const issues: ValidationIssue[] = valid ? [] : describeConfigIssues(validate.errors ?? [], { fields, fromEnv });
+  const authMode = resolveAuthMode(manifest, credentials);
+  const { data, fromEnv } = applyEnvOverrides(structuredClone(input), selectCredentialFields(manifest, authMode.mode), env);
+  const { validate, fields } = getConfigValidator(authMode.mode);
+  const valid = validate(data) && !authMode.issue;
+  const issues: ValidationIssue[] = valid ? [] : explainModeIssues(describeConfigIssues(validate.errors ?? [], { fields, fromEnv }), manifest, authMode);
   let resolved: ResolvedMappings | undefined;
   const mappings = isPlainObject(data) ? data["mappings"] : undefined;
   if (isPlainObject(mappings) && !issues.some((issue) => issue.path.startsWith("/mappings"))) {

@@ -4,13 +4,12 @@
  */
 export type { SubscriptionConfigFile } from "../types/subscription-config.generated.js";
 
-export interface SubscriptionCredentials {
+/** What every auth mode shares: where the PIM is, the client, and how hard to use its API. */
+interface CredentialsBase {
   /** The PIM's address: no trailing slash, no /api; https unless the host is loopback. */
   baseUrl: string;
   clientId: string;
   clientSecret: string;
-  username: string;
-  password: string;
   /** Requests allowed per window. Default 500. */
   throttleLimit: number;
   /** Window length in seconds. Default 60. */
@@ -18,6 +17,29 @@ export interface SubscriptionCredentials {
   /** Requests in flight at once, 1..10. Default 4. */
   concurrentConnections: number;
 }
+
+/** A Connection (password grant): the default mode. */
+export interface ConnectionCredentials extends CredentialsBase {
+  authMode: "connection";
+  username: string;
+  password: string;
+  scopes?: undefined;
+}
+
+/**
+ * A Connected App (authorization-code flow): no user password; the access token is obtained by
+ * `akeneo-connector app authorize` and kept in the state store (`loadAppToken`).
+ */
+export interface AppCredentials extends CredentialsBase {
+  authMode: "app";
+  /** Scopes to request: as configured, else the least the enabled entities need (`requiredAppScopes`). */
+  scopes: string[];
+  username?: undefined;
+  password?: undefined;
+}
+
+/** The credentials of one auth mode, told apart by `authMode`. */
+export type SubscriptionCredentials = ConnectionCredentials | AppCredentials;
 
 export interface PullFilters {
   /** Default "any". */

@@ -8,6 +8,8 @@ import type { Dispatcher } from "undici";
 import type { AkeneoClient } from "../akeneo/akeneo-client.js";
 import { createAkeneoClient } from "../akeneo/create-akeneo-client.js";
 import { buildSearch } from "../akeneo/build-search.js";
+import type { AppToken } from "../auth/load-app-token.js";
+import { resolveClientAuth } from "../auth/resolve-client-auth.js";
 import type { TokenStore } from "../auth/token-store.js";
 import { systemClock, type Clock } from "../clock.js";
 import type { SubscriptionConfig } from "../config/subscription-config.js";
@@ -38,6 +40,13 @@ export interface SubscriptionOptions {
   /** undici dispatcher for every request. Default: the client's own keep-alive Agent. */
   dispatcher?: Dispatcher;
   tokenStore?: TokenStore;
+  /**
+   * Connected-App mode (`credentials.authMode: "app"`): the access token, as stored by `app authorize`
+   * (read it with `loadAppToken(state)`) or bare. Default: read from `state` on the first request.
+   * Without either, creation throws AUTH_APP_TOKEN_MISSING (kind config); so does the first request
+   * when `state` holds no token.
+   */
+  appToken?: AppToken | string;
 }
 
 export type PullRun = AsyncIterable<PullBatch> & { report?: PullReport };
@@ -67,7 +76,7 @@ export function createSubscription(config: SubscriptionConfig, options: Subscrip
   const { credentials, settings } = config;
   const client = createAkeneoClient({
     baseUrl: credentials.baseUrl,
-    auth: { type: "password", clientId: credentials.clientId, clientSecret: credentials.clientSecret, username: credentials.username, password: credentials.password },
+    auth: resolveClientAuth(credentials, options.appToken, options.state),
     limits: { throttleLimit: credentials.throttleLimit, throttleSeconds: credentials.throttleSeconds, concurrentConnections: credentials.concurrentConnections },
     clock,
     logger,

@@ -3,9 +3,11 @@
  * for what a config may contain: the form shows it, `parseConfig` validates with it, and
  * schemas/subscription-config.schema.json is this function's output, committed (a test keeps it fresh).
  */
-import { ConnectorError } from "../errors.js";
-import type { ConnectorManifest, CredentialField } from "../types/manifest.generated.js";
-import { buildObjectSchema, sortFields, type FieldSchemaContext, type JsonSchema } from "./build-field-schema.js";
+import type { ConnectorManifest } from "../types/manifest.generated.js";
+import { buildCredentialsSchema } from "./build-credentials-schema.js";
+import { buildObjectSchema, type FieldSchemaContext, type JsonSchema } from "./build-field-schema.js";
+
+export { selectCredentialFields } from "./select-credential-fields.js";
 
 /** `$schema` of every generated schema. */
 export const DRAFT_07 = "http://json-schema.org/draft-07/schema#";
@@ -18,29 +20,18 @@ export type FormPart = "credentials" | "settings";
 export interface ConfigSchemaOptions {
   /** Only this part, as a standalone schema. Default: the whole config. */
   part?: FormPart;
-  /** Auth mode whose credential fields are used. Default: the manifest's first mode. */
+  /**
+   * Only this auth mode's credentials (a plain object, `authMode` fixed to it). Default: every mode,
+   * as a `oneOf` with a discriminator on `authMode` (a plain object when the manifest has one mode).
+   */
   authMode?: string;
-}
-
-/** The credential fields `authMode` uses (default: the first mode), in form order. */
-export function selectCredentialFields(manifest: ConnectorManifest, authMode?: string): CredentialField[] {
-  const mode = authMode ?? manifest.authModes[0].id;
-  if (!manifest.authModes.some((known) => known.id === mode)) {
-    const known = manifest.authModes.map((known) => known.id).join(", ");
-    throw new ConnectorError(`[manifest] unknown auth mode "${mode}"; known: ${known}`, { code: "USAGE", kind: "config" });
-  }
-  return sortFields(manifest.credentials.filter((field) => field.authModes.includes(mode)));
 }
 
 /** The draft-07 schema of a subscription config (or of one part), `$schema` set. */
 export function buildConfigSchema(manifest: ConnectorManifest, options: ConfigSchemaOptions = {}): JsonSchema {
   const context: FieldSchemaContext = { entityNames: manifest.entities.map((entity) => entity.name) };
   const parts: Record<FormPart, JsonSchema> = {
-    credentials: {
-      title: "Credentials",
-      description: "How to reach and log in to the PIM. Fields named in the environment (AKENEO_*) override the file.",
-      ...buildObjectSchema(selectCredentialFields(manifest, options.authMode), context),
-    },
+    credentials: buildCredentialsSchema(manifest, context, options.authMode),
     settings: {
       title: "Settings",
       description: "What the subscription syncs and how. Every setting has a default.",

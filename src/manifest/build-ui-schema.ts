@@ -2,9 +2,13 @@
  * The UI schema that goes with `buildConfigSchema`, in react-jsonschema-form conventions:
  * `ui:order`, `ui:help`, `ui:placeholder`, `ui:widget` ("password" for secrets), `ui:enumNames`,
  * and `ui:groups` (sections: `{ id, title, description, fields }`) for renderers that group fields.
+ * With several auth modes, the credentials' UI is `{ oneOf: [one UI schema per mode] }`, each titled
+ * (`ui:title`) and hiding `authMode`, as react-jsonschema-form reads it for `oneOf` options.
  */
 import type { ConnectorManifest, ManifestField } from "../types/manifest.generated.js";
-import { selectCredentialFields, type ConfigSchemaOptions } from "./build-config-schema.js";
+import type { ConfigSchemaOptions } from "./build-config-schema.js";
+import { AUTH_MODE_KEY } from "./build-credentials-schema.js";
+import { selectCredentialFields } from "./select-credential-fields.js";
 import { sortFields } from "./build-field-schema.js";
 
 /** A react-jsonschema-form UI schema, as plain data. */
@@ -13,7 +17,7 @@ export type UiSchema = { [key: string]: unknown };
 /** The UI schema for the whole config, or for `options.part` alone. */
 export function buildUiSchema(manifest: ConnectorManifest, options: ConfigSchemaOptions = {}): UiSchema {
   const parts = {
-    credentials: buildObjectUi(manifest, selectCredentialFields(manifest, options.authMode)),
+    credentials: buildCredentialsUi(manifest, options.authMode),
     settings: buildObjectUi(manifest, manifest.settings),
   };
   // A copy: the manifest is frozen, and callers may extend the UI schema they get.
@@ -25,6 +29,19 @@ export function buildUiSchema(manifest: ConnectorManifest, options: ConfigSchema
     mappings: { "ui:help": "Optional: a .jsonata file path (relative to the config file) or {\"expression\": \"…\"} per entity and direction." },
     lookups: { "ui:help": "Optional: tables for $lookup() in mappings." },
   });
+}
+
+function buildCredentialsUi(manifest: ConnectorManifest, authMode: string | undefined): UiSchema {
+  if (authMode !== undefined || manifest.authModes.length === 1) return buildModeUi(manifest, authMode ?? manifest.authModes[0].id);
+  return {
+    oneOf: manifest.authModes.map((mode) => ({ "ui:title": mode.title, "ui:description": mode.description, ...buildModeUi(manifest, mode.id) })),
+  };
+}
+
+function buildModeUi(manifest: ConnectorManifest, modeId: string): UiSchema {
+  const ui = buildObjectUi(manifest, selectCredentialFields(manifest, modeId));
+  if (manifest.authModes.length === 1) return ui;
+  return { ...ui, "ui:order": [AUTH_MODE_KEY, ...(ui["ui:order"] as string[])], [AUTH_MODE_KEY]: { "ui:widget": "hidden" } };
 }
 
 function buildObjectUi(manifest: ConnectorManifest, fields: readonly ManifestField[]): UiSchema {

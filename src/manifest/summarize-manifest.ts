@@ -3,19 +3,20 @@
  * credential fields, settings with defaults, entities with directions, verification checks.
  */
 import type { ConnectorManifest, ManifestField } from "../types/manifest.generated.js";
-import { selectCredentialFields } from "./build-config-schema.js";
 import { sortFields } from "./build-field-schema.js";
+import { selectCredentialFields } from "./select-credential-fields.js";
 
 /** The summary as text, one item per line, ending with a newline. */
 export function summarizeManifest(manifest: ConnectorManifest): string {
-  const mode = manifest.authModes[0];
   const lines = [
     `${manifest.name} ${manifest.version} (${manifest.id}) by ${manifest.vendor.name}`,
     manifest.description,
     "",
-    `Credentials (${mode.title}):`,
-    ...selectCredentialFields(manifest, mode.id).map((field) => row(field.key, field.title, describeCredential(field))),
-    "",
+    ...manifest.authModes.flatMap((mode, at) => [
+      `Credentials (${mode.title}${manifest.authModes.length > 1 ? `, authMode "${mode.id}"${at === 0 ? ", the default" : ""}` : ""}):`,
+      ...selectCredentialFields(manifest, mode.id).map((field) => row(field.key, field.title, describeCredential(field))),
+      "",
+    ]),
     "Settings:",
     ...flattenFields(manifest.settings).map(([key, field]) => row(key, field.title, describeDefault(field))),
     "",
@@ -33,7 +34,7 @@ function row(key: string, title: string, detail: string): string {
 }
 
 function describeCredential(field: ManifestField): string {
-  const parts = [field.required ? "required" : describeDefault(field)];
+  const parts = [field.required ? "required" : "default" in field ? describeDefault(field) : "optional"];
   if (field.secret) parts.push("secret");
   if (field.env) parts.push(`env ${field.env}`);
   return parts.join(", ");

@@ -1,9 +1,12 @@
 /**
  * The request pipeline, in order: record → latency → injected fault (reset / 429 / 5xx) → route →
- * Accept → bearer token → ACL (forbidden prefixes) → handler. Every request is recorded, whatever
- * its fate; errors thrown anywhere become Akeneo error bodies.
+ * Accept → bearer token (a Connection's, or an App token and its scopes) → ACL (forbidden prefixes)
+ * → handler. The token endpoints and the Connected-App pages are served before routing. Every request
+ * is recorded, whatever its fate; errors thrown anywhere become Akeneo error bodies.
  */
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
+import { APP_TOKEN_PATH, handleAppRequest, isAppPath } from "./auth/app-endpoints.js";
+import { hasScope, requiredScopeFor } from "./auth/app-scopes.js";
 import { handleTokenRequest } from "./auth/token-endpoint.js";
 import { httpError, SandboxHttpError } from "./http/akeneo-error.js";
 import { checkAccept } from "./http/media-types.js";
@@ -22,7 +25,7 @@ export function createRequestHandler(ctx: SandboxContext, router: Router): (req:
     const path = queryAt < 0 ? rawUrl : rawUrl.slice(0, queryAt);
     const entry = ctx.recorder.start({
       method: req.method ?? "GET", path, query: queryAt < 0 ? "" : rawUrl.slice(queryAt + 1), headers: { ...req.headers },
-      startedAt: ctx.clock.now(), isTokenRequest: path === TOKEN_PATH,
+      startedAt: ctx.clock.now(), isTokenRequest: path === TOKEN_PATH || path === APP_TOKEN_PATH,
     });
     res.once("close", () => ctx.recorder.finish(entry, ctx.clock.now(), res.writableFinished ? res.statusCode : 0));
     handle(ctx, router, req, res, entry).catch((error: unknown) => sendError(res, error));
@@ -35,6 +38,10 @@ async function handle(ctx: SandboxContext, router: Router, req: IncomingMessage,
   if (injectFault(ctx, req, res, entry)) return;
   const method = req.method ?? "GET";
   if (/%2f/i.test(entry.path)) throw httpError(404, 'Encoded slashes ("%2F") are not allowed in the path: keep "/" unencoded in codes.');
+  if (isAppPath(entry.path)) {
+    await handleAppRequest(ctx.apps, req, res, new URL(req.url ?? "/", "http://127.0.0.1"));
+    return;
+  }
   if (entry.isTokenRequest) {
     if (method !== "POST") throw httpError(405, `No route found for '${method} ${entry.path}': Method Not Allowed (Allow: POST)`);
     await handleTokenRequest(req, res, ctx.credentials, ctx.tokens, { rejectRefreshTokens: ctx.faults.options.rejectRefreshTokens === true });
@@ -49,7 +56,7 @@ async function handle(ctx: SandboxContext, router: Router, req: IncomingMessage,
     throw new SandboxHttpError(405, { code: 405, message: `No route found for '${method} ${entry.path}': Method Not Allowed (Allow: ${allow})` }, { allow });
   }
   checkAccept(req, match.route.binary === true);
-  if (match.route.auth !== false) authenticate(ctx, req);
+  if (match.route.auth !== false) authenticate(ctx, req, method, entry.path);
   if (ctx.faults.isForbidden(entry.path)) {
     entry.fault = "forbidden";
     throw httpError(403, forbiddenMessage(method, entry.path));
@@ -61,7 +68,7 @@ async function handle(ctx: SandboxContext, router: Router, req: IncomingMessage,
 
 /** Apply a seeded fault; true when the request has been answered (or its socket destroyed). */
 function injectFault(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse, entry: RecordedRequest): boolean {
-  const fault = ctx.faults.decide(entry.isTokenRequest, ctx.clock.now());
+  const fault = ctx.faults.decide(entry.isTokenRequest || isAppPath(entry.path), ctx.clock.now());
   if (fault === null) return false;
   entry.fault = fault;
   if (fault === "reset") {
@@ -79,8 +86,15 @@ function injectFault(ctx: SandboxContext, req: IncomingMessage, res: ServerRespo
   return true;
 }
 
-function authenticate(ctx: SandboxContext, req: IncomingMessage): void {
+/** 401 unless the bearer token is valid; 403 (Akeneo's ACL message) when an App token lacks the endpoint's scope. */
+function authenticate(ctx: SandboxContext, req: IncomingMessage, method: string, path: string): void {
   const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "");
+  const appScopes = match ? ctx.apps.scopesOf(match[1] as string) : undefined;
+  if (appScopes) {
+    const scope = requiredScopeFor(method, path);
+    if (scope !== undefined && !hasScope(appScopes, scope)) throw httpError(403, forbiddenMessage(method, path));
+    return;
+  }
   if (!match || !ctx.tokens.authorize(match[1] as string, ctx.faults.options)) throw httpError(401, "Authentication is required");
 }
 

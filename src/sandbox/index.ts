@@ -2,7 +2,8 @@
  * The Akeneo sandbox: a local, seeded stand-in for an Akeneo PIM, used by the CLI (`sandbox`, demo),
  * the tests and the benchmarks. Never imported by the runtime (`src/index.ts` and what it reaches).
  */
-export { startSandbox, DEFAULT_CREDENTIALS, type Sandbox, type SandboxOptions } from "./start-sandbox.js";
+export { startSandbox, DEFAULT_APP, DEFAULT_CREDENTIALS, type Sandbox, type SandboxOptions } from "./start-sandbox.js";
+export type { SandboxApp } from "./auth/app-registry.js";
 export type { FaultOptions } from "./faults/fault-injector.js";
 export type { SandboxCredentials } from "./auth/token-endpoint.js";
 export { RequestRecorder, type RecordedRequest, type RequestFilter } from "./recorder/request-recorder.js";

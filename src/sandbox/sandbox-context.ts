@@ -1,5 +1,6 @@
 /** Everything a request handler can reach: the catalog, tokens, faults, recorder, credentials and clock. */
 import type { Clock } from "../clock.js";
+import type { AppRegistry } from "./auth/app-registry.js";
 import type { SandboxCredentials } from "./auth/token-endpoint.js";
 import type { TokenRegistry } from "./auth/token-registry.js";
 import type { FaultInjector } from "./faults/fault-injector.js";
@@ -9,6 +10,8 @@ import type { SandboxStore } from "./store/sandbox-store.js";
 export interface SandboxContext {
   store: SandboxStore;
   tokens: TokenRegistry;
+  /** The Connected App: authorization codes and App tokens. */
+  apps: AppRegistry;
   faults: FaultInjector;
   recorder: RequestRecorder;
   credentials: SandboxCredentials;

@@ -7,6 +7,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { systemClock, type Clock } from "../clock.js";
 import { ConnectorError } from "../errors.js";
+import { AppRegistry, type SandboxApp } from "./auth/app-registry.js";
 import type { SandboxCredentials } from "./auth/token-endpoint.js";
 import { TokenRegistry } from "./auth/token-registry.js";
 import { generateCatalog } from "./catalog/generate-catalog.js";
@@ -37,6 +38,11 @@ export interface SandboxOptions {
   credentials?: Partial<SandboxCredentials>;
   /** Lifetime of access tokens, and the `expires_in` reported, seconds (default 3600). */
   accessTokenTtlSeconds?: number;
+  /**
+   * The Connected App the authorize page approves (defaults in `DEFAULT_APP`). Without `callbackUrl`,
+   * the authorize page redirects to the request's `redirect_uri`. Codes live `codeTtlSeconds` (30).
+   */
+  app?: Partial<SandboxApp>;
 }
 
 export interface Sandbox {
@@ -44,6 +50,8 @@ export interface Sandbox {
   url: string;
   /** The credentials the token endpoint accepts. */
   credentials: SandboxCredentials;
+  /** The Connected App the authorize page approves and the App token endpoint knows. */
+  app: Readonly<SandboxApp>;
   /** The live catalog: read it to compare, mutate it to simulate changes in the PIM. */
   store: SandboxStore;
   /** Every request received (method, path, query, redacted headers, status, timings, faults). */
@@ -54,8 +62,10 @@ export interface Sandbox {
   readonly faults: Readonly<FaultOptions>;
   /** Replace every fault setting (latency included); `{}` turns them all off. Reseeds the fault generator. */
   setFaults(faults: FaultOptions): void;
-  /** Revoke every access and refresh token (a connection whose credentials were regenerated). */
+  /** Revoke every access and refresh token (a connection whose credentials were regenerated), App tokens included. */
   revokeTokens(): void;
+  /** Revoke every App token only (the app was disconnected in the PIM): they answer 401 from now on. */
+  revokeAppTokens(): void;
   /** Close every connection, then the server; resolves when no handle is left. */
   close(): Promise<void>;
 }
@@ -66,6 +76,9 @@ export const DEFAULT_CREDENTIALS: SandboxCredentials = {
   username: "sandbox_api_user",
   password: "sandbox_api_password",
 };
+
+/** The sandbox's Connected App, unless `startSandbox({ app })` overrides it. */
+export const DEFAULT_APP: SandboxApp = { clientId: "sandbox_app_client_id", clientSecret: "sandbox_app_client_secret", codeTtlSeconds: 30 };
 
 /** Generate the catalog and start listening. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -78,15 +91,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const recorder = new RequestRecorder();
   const tokens = new TokenRegistry(clock, options.accessTokenTtlSeconds ?? 3600);
   const credentials = { ...DEFAULT_CREDENTIALS, ...options.credentials };
+  const apps = new AppRegistry({ ...DEFAULT_APP, ...options.app }, clock);
   const router = new Router(createRoutes());
   const closing = new AbortController();
-  const server = createServer(createRequestHandler({ store, tokens, faults, recorder, credentials, clock, closing: closing.signal }, router));
+  const server = createServer(createRequestHandler({ store, tokens, apps, faults, recorder, credentials, clock, closing: closing.signal }, router));
   const host = options.host ?? "127.0.0.1";
   await listen(server, options.port ?? 0, host);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${host}:${port}`,
     credentials,
+    app: apps.app,
     store,
     recorder,
     summary: store.summary(),
@@ -94,7 +109,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return faults.options;
     },
     setFaults: (next) => faults.set({ seed, ...next }),
-    revokeTokens: () => tokens.revokeAll(),
+    revokeTokens: () => {
+      tokens.revokeAll();
+      apps.revokeAll();
+    },
+    revokeAppTokens: () => apps.revokeAll(),
     close: () => {
       closing.abort();
       return closeServer(server);

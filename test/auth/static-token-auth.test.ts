@@ -24,6 +24,24 @@ describe("createStaticTokenAuth (Connected App)", () => {
   });
 });
 
+describe("createStaticTokenAuth with a loader (the token read from the state store)", () => {
+  it("calls the loader once, on first use, and registers the token", async () => {
+    let calls = 0;
+    const auth = createStaticTokenAuth(async () => (calls++, "loaded-app-token"));
+    expect(calls).toBe(0);
+    await expect(Promise.all([auth.getAccessToken(), auth.getAccessToken()])).resolves.toEqual(["loaded-app-token", "loaded-app-token"]);
+    await auth.getAccessToken();
+    expect(calls).toBe(1);
+    expect(redactText("loaded-app-token")).toBe("[REDACTED]");
+  });
+
+  it("a failing loader fails every request the same way", async () => {
+    const auth = createStaticTokenAuth(async () => Promise.reject(new Error("no token stored")));
+    await expect(auth.getAccessToken()).rejects.toThrow("no token stored");
+    await expect(auth.getAccessToken()).rejects.toThrow("no token stored");
+  });
+});
+
 describe("createMemoryTokenStore", () => {
   it("keeps one pair, optionally seeded", async () => {
     const store = createMemoryTokenStore({ accessToken: "a", expiresAt: 1 });

@@ -95,7 +95,7 @@ describe("the built CLI runs whole flows", () => {
     const full = join(dir, "all.ndjson");
     expect((await runCli(["pull", "--config", config, "--entity", "products", "--out", full, "--quiet", "--log-level", "warn"])).code).toBe(0);
     // Simple products: a variant's name belongs to its model (a push of it is a model question).
-    const records = lines(full).filter((r) => r["parent"] === null).slice(0, 300).map((r, i) => ({ ...r, name: { ...(r["name"] as object), en_US: `CLI edit ${i}` } }));
+    const records: Record<string, unknown>[] = lines(full).filter((r) => r["parent"] === null).slice(0, 300).map((r, i) => ({ ...r, name: { ...(r["name"] as object), en_US: `CLI edit ${i}` } }));
     for (const i of [0, 7, 99, 200, 250]) records[i] = { ...records[i], categories: "not-an-array" };
     const input = join(dir, "push.ndjson");
     writeFileSync(input, records.map((r) => JSON.stringify(r)).join("\n") + "\n");

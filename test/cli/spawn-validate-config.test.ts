@@ -86,6 +86,8 @@ describe("node dist/cli.js (built)", () => {
     expect(summary.code).toBe(0);
     expect(summary.stdout).toMatch(/^Akeneo PIM \d+\.\d+\.\d+/);
     const form = await run(["form", "--part", "credentials"]);
-    expect(JSON.parse(form.stdout)).toMatchObject({ schema: { title: "Credentials" }, uiSchema: { "ui:order": expect.any(Array) } });
+    expect(JSON.parse(form.stdout)).toMatchObject({ schema: { title: "Credentials", discriminator: { propertyName: "authMode" } }, uiSchema: { oneOf: expect.any(Array) } });
+    const app = await run(["form", "--part", "credentials", "--auth-mode", "app"]);
+    expect(JSON.parse(app.stdout)).toMatchObject({ schema: { required: ["authMode", "baseUrl", "clientId", "clientSecret"] }, uiSchema: { "ui:order": expect.any(Array) } });
   });
 });

@@ -110,7 +110,7 @@ describe("the README", () => {
       ),
     ];
     for (const [name, field] of rows) {
-      const shown = field.required ? "required" : field.items?.source === "entities" ? "all entities" : `\`${JSON.stringify(field.default)}\``;
+      const shown = field.required ? "required" : field.items?.source === "entities" ? "all entities" : "default" in field ? `\`${JSON.stringify(field.default)}\`` : "derived";
       expect(readme).toContain(`| \`${name}\` | ${shown} |`);
     }
   });

@@ -72,7 +72,7 @@ describe("parseConfig: good input, defaults and normalisation", () => {
   it("fills in every default of docs/contracts.md", () => {
     const config = parseConfig(baseConfig());
     expect(config).toEqual({
-      credentials: { ...baseConfig().credentials, throttleLimit: 500, throttleSeconds: 60, concurrentConnections: 4 },
+      credentials: { authMode: "connection", ...baseConfig().credentials, throttleLimit: 500, throttleSeconds: 60, concurrentConnections: 4 },
       settings: {
         channel: "ecommerce",
         locales: ["en_US"],

@@ -26,7 +26,7 @@ describe("connector.manifest.json", () => {
 
   it("declares the credential fields, secrets flagged, with the documented defaults and limits", () => {
     const byKey = Object.fromEntries(manifest.credentials.map((field) => [field.key, field]));
-    expect(Object.keys(byKey)).toEqual(["baseUrl", "clientId", "clientSecret", "username", "password", "throttleLimit", "throttleSeconds", "concurrentConnections"]);
+    expect(Object.keys(byKey)).toEqual(["baseUrl", "clientId", "clientSecret", "username", "password", "throttleLimit", "throttleSeconds", "concurrentConnections", "scopes"]);
     expect(manifest.credentials.filter((field) => field.secret).map((field) => field.key)).toEqual(["clientSecret", "password"]);
     expect(byKey["throttleLimit"]).toMatchObject({ default: 500, minimum: 1 });
     expect(byKey["throttleLimit"]?.help).toContain("5 during initial setup");
@@ -95,21 +95,37 @@ describe("manifest entities and connector/ definitions", () => {
   });
 });
 
-describe("a second auth mode is data", () => {
-  it("adding an App mode and its fields leaves the connection form unchanged", () => {
-    const withApp = structuredClone(manifest) as ConnectorManifest;
-    withApp.authModes.push({ id: "app", title: "Connected App", description: "Authorized from the PIM's App Store.", grant: "authorization_code" });
-    for (const field of withApp.credentials) if (!["username", "password"].includes(field.key)) field.authModes.push("app");
-    withApp.credentials.push({ key: "scopes", type: "array", title: "Scopes", help: "Requested scopes.", required: false, secret: false, authModes: ["app"], default: [], items: { type: "string" }, group: "connection", order: 9 });
-    expect(buildConfigSchema(withApp)).toEqual(buildConfigSchema(manifest));
-    const app = buildConfigSchema(withApp, { authMode: "app", part: "credentials" }) as { required: string[]; properties: object };
-    expect(app.required).toEqual(["baseUrl", "clientId", "clientSecret"]);
-    expect(Object.keys(app.properties)).toContain("scopes");
+describe("the App mode is data", () => {
+  it("declares the Connection (default) and Connected App modes", () => {
+    expect(manifest.authModes.map((mode) => [mode.id, mode.grant])).toEqual([
+      ["connection", "password"],
+      ["app", "authorization_code"],
+    ]);
+  });
+
+  it("the connection form is the one of a connection-only manifest, plus the authMode selector", () => {
+    const connectionOnly = structuredClone(manifest) as ConnectorManifest;
+    connectionOnly.authModes.splice(1);
+    connectionOnly.credentials = connectionOnly.credentials
+      .filter((field) => field.authModes.includes("connection"))
+      .map((field) => ({ ...field, authModes: ["connection"] })) as ConnectorManifest["credentials"];
+    const before = buildConfigSchema(connectionOnly, { part: "credentials" }) as { required: string[]; properties: Record<string, unknown> };
+    const after = buildConfigSchema(manifest, { authMode: "connection", part: "credentials" }) as { required: string[]; properties: Record<string, unknown> };
+    const { authMode, ...rest } = after.properties;
+    expect(authMode).toMatchObject({ const: "connection", default: "connection" });
+    expect(rest).toEqual(before.properties);
+    expect(after.required).toEqual(before.required);
+  });
+
+  it("the App form has no user password, and optional scopes", () => {
+    const app = buildConfigSchema(manifest, { authMode: "app", part: "credentials" }) as { required: string[]; properties: Record<string, unknown> };
+    expect(app.required).toEqual(["authMode", "baseUrl", "clientId", "clientSecret"]);
+    expect(app.properties["scopes"]).toMatchObject({ type: "array", minItems: 1, uniqueItems: true });
     expect(Object.keys(app.properties)).not.toContain("password");
   });
 
   it("an unknown auth mode is a usage error", () => {
-    expect(() => buildConfigSchema(manifest, { authMode: "oauth1" })).toThrow(/unknown auth mode "oauth1"; known: connection/);
+    expect(() => buildConfigSchema(manifest, { authMode: "oauth1" })).toThrow(/unknown auth mode "oauth1"; known: connection, app/);
   });
 });
 

@@ -58,7 +58,7 @@ async function runDemo(ctx: CommandContext, options: DemoOptions): Promise<numbe
       const code = await runCli(argv, { ...io, isTTY: false });
       if (!ok.includes(code)) throw new DemoFailed(`step ${n} exited with ${code}`);
     };
-    if (process.env["DEMO_SKIP_VERIFY"] !== "1") await run(3, "Verify the installation", ["verify", ...base]);
+    await run(3, "Verify the installation", ["verify", ...base]);
     await run(4, "Full pull of products", ["pull", "--entity", "products", "--out", show(files.products), "--state", show(files.state), "--quiet", ...base]);
     const edited = await editRecords(files.products, files.edited, Number(options.edits));
     step(io, 5, `Edited the name of ${edited.length} products → ${show(files.edited)}`);

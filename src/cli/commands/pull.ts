@@ -32,8 +32,8 @@ export function registerPullCommand(program: Command, ctx: CommandContext): void
 async function runPull(ctx: CommandContext, options: PullCommandOptions): Promise<number> {
   const { io } = ctx;
   const since = options.since === undefined ? undefined : parseSince(options.since);
-  const run = openRun(io, options);
-  const subscription = createSubscription(run.config, { state: run.state, logger: run.logger, signal: run.signal });
+  const run = await openRun(io, options);
+  const subscription = createSubscription(run.config, { state: run.state, logger: run.logger, signal: run.signal, ...(run.appToken ? { appToken: run.appToken } : {}) });
   const previous = await resumeSinkPosition(run.state, options.entity);
   const resuming = previous.resuming && !options.full && !since;
   const out = await openNdjsonSink(options.out ? resolve(io.cwd, options.out) : undefined, io.stdout, resuming ? previous.position : undefined);

@@ -27,13 +27,14 @@ export function registerPushCommand(program: Command, ctx: CommandContext): void
     .option("-i, --in <file>", "read records from this NDJSON file (default: stdin)")
     .option("-r, --results <file>", "write one result per record to this NDJSON file (default: stdout)")
     .option("--dry-run", "validate and map everything, send nothing; results show the payloads")
+    .option("-s, --state <dir>", "state directory holding the Connected App token (authMode \"app\" only)")
     .action(async (options: PushCommandOptions) => ctx.setExitCode(await runPush(ctx, options)));
 }
 
 async function runPush(ctx: CommandContext, options: PushCommandOptions): Promise<number> {
   const { io } = ctx;
-  const run = openRun(io, options);
-  const subscription = createSubscription(run.config, { state: run.state, logger: run.logger, signal: run.signal });
+  const run = await openRun(io, options);
+  const subscription = createSubscription(run.config, { state: run.state, logger: run.logger, signal: run.signal, ...(run.appToken ? { appToken: run.appToken } : {}) });
   const input = options.in ? createReadStream(resolve(io.cwd, options.in)) : io.stdin;
   const out = options.results ? createWriteStream(resolve(io.cwd, options.results)) : io.stdout;
   const progress = createProgress(io, { label: `push ${options.entity}`, quiet: Boolean(options.quiet) });

@@ -116,7 +116,8 @@ function requiredNumber(flag: string, text: string, min: number, max: number, in
 }
 
 function describe(sandbox: Sandbox, options: SandboxOptions): Record<string, unknown> {
-  return { url: sandbox.url, credentials: sandbox.credentials, seed: options.seed, catalog: sandbox.summary, faults: sandbox.faults };
+  const { clientId, clientSecret } = sandbox.app;
+  return { url: sandbox.url, credentials: sandbox.credentials, app: { clientId, clientSecret }, seed: options.seed, catalog: sandbox.summary, faults: sandbox.faults };
 }
 
 function readableLines(sandbox: Sandbox, options: SandboxOptions): string {
@@ -129,6 +130,7 @@ function readableLines(sandbox: Sandbox, options: SandboxOptions): string {
     `  client secret: ${sandbox.credentials.clientSecret}`,
     `  username:      ${sandbox.credentials.username}`,
     `  password:      ${sandbox.credentials.password}`,
+    `  Connected App: client id ${sandbox.app.clientId}, secret ${sandbox.app.clientSecret} (authorize page approves any redirect_uri)`,
     `  catalog:       ${s.products} products (${s.simpleProducts} simple, ${s.variantProducts} variants, ${s.productsWithoutIdentifier} without identifier), ` +
       `${s.productModels} product models (${s.rootProductModels} root, ${s.subProductModels} sub), ${s.categories} categories, ${s.attributes} attributes, ` +
       `${s.families} families; seed ${options.seed}`,

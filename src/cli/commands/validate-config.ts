@@ -14,6 +14,8 @@ export function registerValidateConfigCommand(program: Command, ctx: CommandCont
     .action((options: { config: string }) => {
       const config = loadConfig(options.config, { env: ctx.io.env, cwd: ctx.io.cwd });
       const entities = config.settings.entities.join(", ");
-      ctx.io.stdout.write(`OK: ${options.config} is valid: ${config.credentials.baseUrl}, entities: ${entities}\n`);
+      const { credentials } = config;
+      const app = credentials.authMode === "app" ? ` (Connected App, scopes: ${credentials.scopes.join(" ")})` : "";
+      ctx.io.stdout.write(`OK: ${options.config} is valid: ${credentials.baseUrl}${app}, entities: ${entities}\n`);
     });
 }

@@ -74,7 +74,8 @@ export interface EnvelopeInput {
   /** Query parameters to repeat in links (without page and search_after), in order. */
   query: Array<[string, string]>;
   params: ListParams;
-  items: Array<Record<string, unknown>>;
+  /** The items, or their JSON text when the caller serializes them itself (`sendJsonPage`). */
+  items: ReadonlyArray<Record<string, unknown> | string>;
   /** Sort key of the last item (search_after `next`). */
   lastKey?: string;
   count?: number;

@@ -38,7 +38,7 @@ function listModels(ctx: RouteContext): void {
   const clauses = parseSearch(ctx.query.get("search"));
   shaping.ownCategoryFilter = clauses.some((c) => c.field === "categories");
   const matches = compileProductSearch(store, clauses, { models: true, nowSeconds: store.nowSeconds(), ...searchDefaults(store, ctx.query) });
-  const page = collectPage(store.productModels, params, (m) => inScopeTree(store, shaping, mergedCategories(store, m)) && matches(m), { capped: true });
+  const page = collectPage(store.productModels, params, (m) => matches(m) && (shaping.scope === undefined || inScopeTree(store, shaping, mergedCategories(store, m))), { capped: true });
   const items = page.items.map((m) => modelItem(ctx, m, shaping));
   sendJson(ctx.res, 200, buildEnvelope({ listUrl: `${ctx.base}${LIST}`, query: linkQuery(ctx.query, params, true), params, items, lastKey: page.items.at(-1)?.code, count: page.count }));
 }

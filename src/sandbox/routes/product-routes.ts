@@ -42,7 +42,7 @@ function listProducts(ctx: RouteContext, mode: ProductKeyMode): void {
   const clauses = parseSearch(ctx.query.get("search"));
   shaping.ownCategoryFilter = clauses.some((c) => c.field === "categories");
   const matches = compileProductSearch(store, clauses, { models: false, nowSeconds: store.nowSeconds(), ...searchDefaults(store, ctx.query) });
-  const page = collectPage(store.products, params, (r) => (mode === "uuid" || r.identifier !== null) && inScopeTree(store, shaping, mergedCategories(store, r)) && matches(r), { capped: true });
+  const page = collectPage(store.products, params, (r) => (mode === "uuid" || r.identifier !== null) && matches(r) && (shaping.scope === undefined || inScopeTree(store, shaping, mergedCategories(store, r))), { capped: true });
   const shapeKey = `${mode}|${ctx.base}|${shapingKey(shaping)}`;
   const items = page.items.map((r) => store.itemJson.get(`${r.uuid}|${shapeKey}`, () => productItem(ctx, r, mode, shaping)));
   const listUrl = `${ctx.base}${mode === "uuid" ? "/api/rest/v1/products-uuid" : "/api/rest/v1/products"}`;
