@@ -55,6 +55,8 @@ export type PushRun = AsyncIterable<PushResult[]> & { report?: PushReport };
 export interface Subscription {
   readonly config: SubscriptionConfig;
   readonly client: AkeneoClient;
+  /** Where this subscription's watermarks, checkpoints and App token live. */
+  readonly state: StateStore;
   /** Pull `entity`: iterate the batches, hand each to the platform; the checkpoint moves when you ask for the next. */
   pull(entity: string, options?: PullOptions): PullRun;
   /** Push records (canonical objects) and stream one result per record, batch by batch. */
@@ -113,6 +115,7 @@ export function createSubscription(config: SubscriptionConfig, options: Subscrip
   const subscription: Subscription = {
     config,
     client,
+    state,
     pull(entity, pullOptions = {}) {
       const definition = definitionOf(entity);
       const holder: PullRun = {

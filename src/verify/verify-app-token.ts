@@ -1,3 +1,6 @@
+import { compareScopes } from "../auth/compare-scopes.js";
+import { loadAppToken } from "../auth/load-app-token.js";
+import { requiredAppScopes } from "../auth/required-app-scopes.js";
 import { isConnectorError, isHttpError } from "../errors.js";
 import type { Subscription } from "../flows/subscription.js";
 import { getEntityDefinition } from "../manifest/entity-definitions.js";
@@ -18,15 +21,38 @@ export async function verifyAppToken(subscription: Subscription, signal?: AbortS
   try {
     if (def.parent) await subscription.client.request({ method: "GET", path: "/api/rest/v1/channels", query: { limit: 1 }, ...(signal ? { signal } : {}) });
     else await subscription.client.listPage(def, { pageSize: 1, ...(signal ? { signal } : {}) });
-    return { status: "pass", message: "the Connected App's access token is accepted" };
+    return await compareGrantedScopes(subscription, "the Connected App's access token is accepted");
   } catch (error) {
     if (isConnectorError(error) && (error.code === "AUTH_REVOKED" || error.status === 401)) {
       return { status: "fail", message: `the Connected App's access token was refused: ${error.message}`, fix: AUTHORIZE_AGAIN, details: { code: error.code } };
     }
     if (isHttpError(error) && (error.status === 403 || error.status === 404)) {
-      return { status: "pass", message: `the Connected App's access token is accepted (reading ${entity} answered ${error.status}: see permissions)` };
+      return await compareGrantedScopes(subscription, `the Connected App's access token is accepted (reading ${entity} answered ${error.status}: see permissions)`);
     }
     const code = isConnectorError(error) ? error.code : "INTERNAL";
     return { status: "fail", message: isConnectorError(error) ? error.message : String(error), fix: "a temporary failure: run the verification again", details: { code } };
   }
+}
+
+/**
+ * The scopes the PIM granted (stored with the token) against the least the enabled entities and
+ * their directions need: a missing scope fails (the reads or writes that need it will be refused),
+ * extra scopes pass with a note (least privilege is the app's choice, not a malfunction).
+ */
+async function compareGrantedScopes(subscription: Subscription, accepted: string): Promise<CheckOutcome> {
+  const token = await loadAppToken(subscription.state, subscription.config.credentials);
+  const required = requiredAppScopes(subscription.config.settings.entities);
+  if (!token) return { status: "pass", message: accepted, details: { requiredScopes: required } };
+  const { missing, extra } = compareScopes(token.scopes, required);
+  const details = { grantedScopes: token.scopes, requiredScopes: required, missingScopes: missing, extraScopes: extra };
+  if (missing.length > 0) {
+    return {
+      status: "fail",
+      message: `${accepted}, but it lacks the scopes ${missing.join(", ")} that the enabled entities need (granted: ${token.scopes.join(" ") || "none"})`,
+      fix: `${AUTHORIZE_AGAIN}; the authorization asks for every scope settings.entities needs`,
+      details,
+    };
+  }
+  const note = extra.length > 0 ? `; also granted, not needed: ${extra.join(", ")}` : "";
+  return { status: "pass", message: `${accepted}; granted scopes cover what the enabled entities need (${required.join(", ")})${note}`, details };
 }

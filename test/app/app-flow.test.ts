@@ -182,6 +182,26 @@ describe("app authorize → pull, against the sandbox", () => {
     expect(pull.err).toContain("a Connected App needs the scope read_categories for this");
   });
 
+  it("verify reports the granted scopes against what the enabled entities need", async () => {
+    const full = setup({}, { entities: ["products", "categories"] });
+    expect((await authorize(full)).code).toBe(0);
+    const ok = await cli(["verify", "--config", full.config, "--state", full.state, "--json"]);
+    const okReport = JSON.parse(ok.out) as { ok: boolean; checks: Array<{ name: string; status: string; details?: Record<string, string[]> }> };
+    const okAuth = okReport.checks.find((c) => c.name === "authentication")!;
+    expect(okAuth.status).toBe("pass");
+    expect(okAuth.details?.["missingScopes"]).toEqual([]);
+    expect(okAuth.details?.["grantedScopes"]).toEqual(expect.arrayContaining(["write_products", "write_categories"]));
+
+    const narrow = setup({ scopes: ["read_products"] }, { entities: ["categories"] });
+    expect((await authorize(narrow)).code).toBe(0);
+    const bad = await cli(["verify", "--config", narrow.config, "--state", narrow.state, "--json"]);
+    expect(bad.code).toBe(1);
+    const badAuth = (JSON.parse(bad.out) as typeof okReport).checks.find((c) => c.name === "authentication")!;
+    expect(badAuth.status).toBe("fail");
+    expect(badAuth.details?.["missingScopes"]).toEqual(["write_categories"]);
+    expect(bad.out).not.toContain(storedToken(narrow.state).accessToken);
+  });
+
   it("a revoked token: AUTH_REVOKED, 'authorize it again', and no retry loop", async () => {
     const files = setup({}, { entities: ["products"] });
     expect((await authorize(files)).code).toBe(0);

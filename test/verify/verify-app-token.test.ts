@@ -3,10 +3,15 @@ import { describe, expect, it } from "vitest";
 import type { AkeneoClient } from "../../src/akeneo/akeneo-client.js";
 import { ConnectorError, HttpError } from "../../src/errors.js";
 import type { Subscription } from "../../src/flows/subscription.js";
+import { createMemoryStateStore } from "../../src/state/state-store.js";
 import { verifyAppToken } from "../../src/verify/verify-app-token.js";
 
 const subscriptionWith = (listPage: AkeneoClient["listPage"]) =>
-  ({ config: { settings: { entities: ["attribute_options", "categories"], productIdFormat: "uuid" } }, client: { listPage } }) as unknown as Subscription;
+  ({
+    config: { credentials: { authMode: "app", baseUrl: "http://127.0.0.1:1", clientId: "app" }, settings: { entities: ["attribute_options", "categories"], productIdFormat: "uuid" } },
+    client: { listPage },
+    state: createMemoryStateStore(),
+  }) as unknown as Subscription;
 
 describe("verifyAppToken", () => {
   it("a token that reads: pass", async () => {
