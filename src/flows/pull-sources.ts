@@ -7,6 +7,7 @@
  */
 import { fromEpochSeconds } from "./akeneo-time.js";
 import { Channel } from "./channel.js";
+import { prefetch } from "./prefetch.js";
 import { admitAfter, baseParams, filterInput, mapPage, rangeSearch, type Admit, type PageEvent, type ReaderContext } from "./pull-readers.js";
 import type { RunCheckpoint, SourceCheckpoint } from "./pull-state.js";
 import type { FlowListParams } from "./flow-types.js";
@@ -51,7 +52,7 @@ type Commit = (run: RunCheckpoint, nextUrl: string | null) => void;
  */
 async function readInto(channel: Channel<PageEvent>, ctx: ReaderContext, params: FlowListParams, admit: Admit, commit: Commit): Promise<void> {
   const pages = ctx.client.iteratePages(ctx.definition, params)[Symbol.asyncIterator]();
-  let next = pages.next();
+  let next = prefetch(pages);
   let read = 0;
   try {
     for (;;) {
@@ -59,13 +60,12 @@ async function readInto(channel: Channel<PageEvent>, ctx: ReaderContext, params:
       if (result.done) break;
       read++;
       const nextUrl = result.value.nextUrl ?? null;
-      if (nextUrl !== null && !ctx.signal.aborted) next = pages.next();
+      if (nextUrl !== null && !ctx.signal.aborted) next = prefetch(pages);
       const event = await mapPage(ctx, result.value.items, admit);
       await channel.push({ ...event, commit: (run) => commit(run, nextUrl) });
       if (nextUrl === null || ctx.signal.aborted) break;
     }
   } finally {
-    void next.catch(() => undefined);
     await pages.return?.(undefined).catch(() => undefined);
   }
   if (read === 0) await channel.push({ records: [], failures: [], read: 0, overlap: [], commit: (run) => commit(run, null) });

@@ -14,6 +14,7 @@
  */
 import { toEpochSeconds } from "./akeneo-time.js";
 import { Channel } from "./channel.js";
+import { prefetch } from "./prefetch.js";
 import type { AkeneoRecord, FlowListParams } from "./flow-types.js";
 import { admitInRange, baseParams, mapPage, rangeSearch, type PageEvent, type ReaderContext } from "./pull-readers.js";
 import type { RunCheckpoint } from "./pull-state.js";
@@ -81,7 +82,7 @@ async function readPartition(
   changed: () => void,
 ): Promise<void> {
   let pages = openPages(ctx, active, active.startUrl);
-  let next = pages.next();
+  let next = prefetch(pages);
   let read = 0;
   try {
     for (;;) {
@@ -99,7 +100,7 @@ async function readPartition(
         await pages.return?.(undefined);
         pages = openPages(ctx, active, nextUrl);
       }
-      if (nextUrl !== null && !ctx.signal.aborted) next = pages.next();
+      if (nextUrl !== null && !ctx.signal.aborted) next = prefetch(pages);
       const event = await mapPage(ctx, page.items, admit);
       const slot = active.slot;
       const range = { ...active.range };
@@ -123,7 +124,6 @@ async function readPartition(
       if (nextUrl === null || ctx.signal.aborted) break;
     }
   } finally {
-    void next.catch(() => undefined);
     await pages.return?.(undefined).catch(() => undefined);
   }
   if (read === 0) {
