@@ -5,6 +5,7 @@
  */
 import { pino, type DestinationStream, type Logger as PinoLogger } from "pino";
 import pretty from "pino-pretty";
+import { Writable } from "node:stream";
 import { redactText, redactValue } from "./redact.js";
 
 type LogFn = (obj: Record<string, unknown> | string, msg?: string) => void;
@@ -42,7 +43,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
           translateTime: "SYS:HH:MM:ss",
           ignore: "pid,hostname",
           singleLine: true,
-          destination: (options.destination as NodeJS.WritableStream | undefined) ?? 2,
+          destination: forwardTo(options.destination as NodeJS.WritableStream | undefined),
         });
   const logger: PinoLogger = pino(
     {
@@ -64,6 +65,20 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     destination as DestinationStream,
   );
   return logger as unknown as Logger;
+}
+
+/**
+ * pino-pretty pipes into its destination and listens to it; a fresh forwarding stream per logger
+ * keeps those listeners off a shared stream such as process.stderr (one logger per run, many runs).
+ */
+function forwardTo(destination: NodeJS.WritableStream | undefined): Writable | number {
+  if (!destination) return 2;
+  return new Writable({
+    write(chunk: Buffer | string, _encoding, callback) {
+      destination.write(chunk);
+      callback();
+    },
+  });
 }
 
 const noop: LogFn = () => undefined;

@@ -38,5 +38,6 @@ describe("the demo (npm start)", () => {
     const port = Number(/127\.0\.0\.1:(\d+)/.exec(output)![1]);
     expect(await isListening(port)).toBe(false);
     expect(output).not.toMatch(/sandbox_client_secret|sandbox_api_password/);
+    expect(output).not.toMatch(/Warning|\n\s+at /);
   });
 });
