@@ -1,3 +1,5 @@
+import v8 from "node:v8";
+if (process.env.HEAP_GROWING) v8.setFlagsFromString(`--heap-growing-percent=${process.env.HEAP_GROWING}`);
 // One measured client run in its own process, so that its peak RSS is its own:
 //   node bench/lib/client-process.mjs '<json: {mode, url, credentials, concurrency, records?}>'
 // Prints one JSON line: { records, ms, requests, maxRssMb }.

@@ -52,8 +52,9 @@ export function readPartitions(ctx: ReaderContext, run: RunCheckpoint, concurren
       // Nothing queued: take over half of a running partition, or wait until one has read enough to tell.
       while (!next && splittable && running.size > 0 && !ctx.signal.aborted) {
         const stolen = steal();
-        next = stolen ? await stolen : undefined;
-        if (!next) await changes.next();
+        // A victim that ends without splitting answers undefined: look again (it may have been the last one).
+        if (stolen) next = await stolen;
+        else await changes.next();
       }
       if (!next) return;
       running.add(next);

@@ -13,9 +13,10 @@ function header(raw: RawResponse, name: string): string {
 
 function parseJsonBody(raw: RawResponse, label: RequestLabel): unknown {
   const text = raw.bodyText;
-  if (text.trim() === "") return undefined;
+  const first = text.search(/\S/); // no trimmed copy of a large body
+  if (first === -1) return undefined;
   const where = `${label.method} ${pathnameOf(label.path)} → ${raw.status}`;
-  if (/html/i.test(header(raw, "content-type")) || text.trimStart().startsWith("<")) {
+  if (/html/i.test(header(raw, "content-type")) || text[first] === "<") {
     throw new ConnectorError(
       `${label.area} ${label.what}: ${where} an HTML page, not Akeneo's JSON; this does not look like an Akeneo PIM: check the baseUrl field (the PIM's address, e.g. https://pim.example.com, without /api)`,
       { code: "NOT_AKENEO", kind: "config", status: raw.status, method: label.method, url: label.path },
