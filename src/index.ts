@@ -92,3 +92,4 @@ export { formatVerifyReport } from "./verify/format-verify-report.js";
 export type { CheckName, CheckResult, CheckStatus, VerifyOptions, VerifyReport } from "./verify/verify-types.js";
 export { loadConnector } from "./connector.js";
 export type { Connector } from "./connector.js";
+export { tuneHeapForStreaming } from "./tune-heap-for-streaming.js";

@@ -1,9 +1,9 @@
-import v8 from "node:v8";
-if (process.env.HEAP_GROWING) v8.setFlagsFromString(`--heap-growing-percent=${process.env.HEAP_GROWING}`);
 // One measured client run in its own process, so that its peak RSS is its own:
 //   node bench/lib/client-process.mjs '<json: {mode, url, credentials, concurrency, records?}>'
 // Prints one JSON line: { records, ms, requests, maxRssMb }.
-import { createSubscription, parseConfig, getEntityDefinition } from "../../dist/index.js";
+import { createSubscription, parseConfig, getEntityDefinition, tuneHeapForStreaming } from "../../dist/index.js";
+
+tuneHeapForStreaming(); // as the CLI does at startup (src/cli.ts)
 
 const job = JSON.parse(process.argv[2]);
 const config = parseConfig({

@@ -17,7 +17,7 @@ const later = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeou
 /** Pages per partition, keyed by the partition's lower bound; each page arrives after `delayMs`. */
 function scriptedClient(script: Record<number, Array<{ items: ReturnType<typeof product>[]; delayMs: number; last: boolean }>>): FlowClient {
   return {
-    iteratePages(_def, params) {
+    iteratePages(_def, params = {}) {
       const from = Date.parse(JSON.parse(JSON.stringify(params.search))["updated"][0].value[0].replace(" ", "T") + "Z") / 1000;
       const pages = script[from] ?? [];
       return (async function* () {
@@ -83,7 +83,7 @@ describe("readPartitions work stealing", () => {
     const inner = scriptedClient({ 0: pages });
     const client: FlowClient = {
       ...inner,
-      iteratePages(def, params) {
+      iteratePages(def, params = {}) {
         requested.push(params.startUrl ? `${new URL(params.startUrl).pathname} ${new URL(params.startUrl).searchParams.get("search")}` : "start");
         if (!params.startUrl) return inner.iteratePages(def, params);
         // both halves continue after the cursor: the scripted PIM serves the rest filtered by their range
