@@ -3,6 +3,7 @@
  * (or was skipped) is skipped, naming the failed check at the root; a check that throws fails with
  * its one-line message. Durations come from the injected clock; everything printed is redacted.
  */
+import { randomUUID } from "node:crypto";
 import { describeError, isConnectorError } from "../errors.js";
 import { redactText, redactValue } from "../redact.js";
 import type { CheckOutcome, CheckResult, VerifyCheck, VerifyContext, VerifyReport } from "./verify-types.js";
@@ -11,16 +12,23 @@ import type { CheckOutcome, CheckResult, VerifyCheck, VerifyContext, VerifyRepor
 export async function runChecks(checks: readonly VerifyCheck[], ctx: VerifyContext): Promise<VerifyReport> {
   const startedMs = ctx.clock.now();
   const done = new Map<string, { result: CheckResult; root?: string }>();
+  const log = ctx.logger.child({ runId: randomUUID(), job: "verify" });
+  log.info({ checks: checks.length }, "verify started");
   for (const check of checks) {
     const blocked = blockedBy(check, done, ctx);
     const entry = blocked
       ? { result: { name: check.name, title: check.title, status: "skipped" as const, durationMs: 0, message: blocked.reason }, root: blocked.root }
       : { result: await runOne(check, ctx) };
     done.set(check.name, entry);
-    ctx.logger.debug({ check: check.name, status: entry.result.status, durationMs: entry.result.durationMs }, `[verify] ${check.name}: ${entry.result.status}`);
+    const { status, durationMs, message } = entry.result;
+    const level = status === "fail" ? "error" : status === "warn" ? "warn" : "info";
+    log[level]({ check: check.name, status, durationMs, ...(status === "pass" ? {} : { message }) }, `[verify] ${check.name}: ${status}`);
   }
   const results = [...done.values()].map((entry) => entry.result);
-  return { ok: !results.some((r) => r.status === "fail"), checks: results, startedAt: new Date(startedMs).toISOString(), durationMs: ctx.clock.now() - startedMs };
+  const report = { ok: !results.some((r) => r.status === "fail"), checks: results, startedAt: new Date(startedMs).toISOString(), durationMs: ctx.clock.now() - startedMs };
+  const count = (status: string) => results.filter((r) => r.status === status).length;
+  log[report.ok ? "info" : "error"]({ ok: report.ok, passed: count("pass"), failed: count("fail"), warned: count("warn"), skipped: count("skipped"), durationMs: report.durationMs }, "verify completed");
+  return report;
 }
 
 function blockedBy(check: VerifyCheck, done: Map<string, { result: CheckResult; root?: string }>, ctx: VerifyContext): { reason: string; root?: string } | undefined {
