@@ -118,38 +118,22 @@ export function createSubscription(config: SubscriptionConfig, options: Subscrip
     state,
     pull(entity, pullOptions = {}) {
       const definition = definitionOf(entity);
-      const holder: PullRun = {
-        async *[Symbol.asyncIterator]() {
-          const run = pullEntity(
-            { client, definition, mapper: await mapper(entity, "pull"), settings: flowSettings, buildSearch, state, clock, logger, concurrency: credentials.concurrentConnections, runId: runId() },
-            { ...pullOptions, ...withSignal(signalOf(pullOptions.signal)) },
-          );
-          try {
-            yield* run;
-          } finally {
-            if (run.report) holder.report = run.report;
-          }
-        },
-      };
-      return holder;
+      return deferredRun(async () =>
+        pullEntity(
+          { client, definition, mapper: await mapper(entity, "pull"), settings: flowSettings, buildSearch, state, clock, logger, concurrency: credentials.concurrentConnections, runId: runId() },
+          { ...pullOptions, ...withSignal(signalOf(pullOptions.signal)) },
+        ),
+      );
     },
     pushStream(entity, items, pushOptions = {}) {
       const definition = definitionOf(entity);
-      const holder: PushRun = {
-        async *[Symbol.asyncIterator]() {
-          const run = pushEntity(
-            { client, definition, mapper: await mapper(entity, "push"), batchSize: settings.batchSize, concurrency: credentials.concurrentConnections, clock, logger, runId: runId() },
-            items,
-            { ...pushOptions, ...withSignal(signalOf(pushOptions.signal)) },
-          );
-          try {
-            yield* run;
-          } finally {
-            if (run.report) holder.report = run.report;
-          }
-        },
-      };
-      return holder;
+      return deferredRun(async () =>
+        pushEntity(
+          { client, definition, mapper: await mapper(entity, "push"), batchSize: settings.batchSize, concurrency: credentials.concurrentConnections, clock, logger, runId: runId() },
+          items,
+          { ...pushOptions, ...withSignal(signalOf(pushOptions.signal)) },
+        ),
+      );
     },
     async push(entity, records, pushOptions) {
       const run = subscription.pushStream(entity, numberRecords(records), pushOptions);
@@ -169,6 +153,24 @@ export function createSubscription(config: SubscriptionConfig, options: Subscrip
     close: () => client.close(),
   };
   return subscription;
+}
+
+/**
+ * A run that starts when iterated (the mapper, and so the catalog, is loaded then, not when the
+ * run is created) and exposes the inner run's report once it is known.
+ */
+function deferredRun<T, R>(start: () => Promise<AsyncIterable<T> & { report?: R }>): AsyncIterable<T> & { report?: R } {
+  const holder: AsyncIterable<T> & { report?: R } = {
+    async *[Symbol.asyncIterator]() {
+      const run = await start();
+      try {
+        yield* run;
+      } finally {
+        if (run.report) holder.report = run.report;
+      }
+    },
+  };
+  return holder;
 }
 
 function withSignal(signal: AbortSignal | undefined): { signal?: AbortSignal } {
