@@ -3,9 +3,10 @@
  * on `/products-uuid` (keyed by uuid) and `/products` (keyed by identifier). Merge semantics per
  * update.md; validation per Akeneo; `updated` moves only when something actually changed.
  */
+import { isDeepStrictEqual } from "node:util";
 import type { ProductRecord } from "../catalog/types.js";
 import { isPlainObject } from "../http/akeneo-error.js";
-import { ownValues, serializeProduct, type ProductKeyMode } from "../store/product-view.js";
+import { ownValues, type ProductKeyMode } from "../store/product-view.js";
 import type { SandboxStore } from "../store/sandbox-store.js";
 import { mergeValues } from "./merge-patch.js";
 import { applyParent, checkVariantRules } from "./product-rules.js";
@@ -69,8 +70,9 @@ function writeProduct(store: SandboxStore, input: Record<string, unknown>, optio
     return failure(422, `The identifier "${String(input["identifier"])}" provided in the request body must match the identifier "${options.urlKey}" provided in the url.`, key);
   }
   const now = store.nowSeconds();
+  const before = existing ? ownValues(store, existing) : undefined;
   const record: ProductRecord = existing
-    ? { ...existing, values: structuredClone(ownValues(store, existing)) }
+    ? { ...existing, values: structuredClone(before) ?? null }
     : newProduct(store, options.mode === "uuid" ? key : typeof input["uuid"] === "string" && UUID.test(input["uuid"]) ? input["uuid"].toLowerCase() : store.newUuid(), now);
   applyProperties(store, record, input, options.mode);
   const errors = [];
@@ -88,11 +90,25 @@ function writeProduct(store: SandboxStore, input: Record<string, unknown>, optio
     errors.push({ property: "identifier", message: `The value ${record.identifier} is already set on another product for the unique attribute sku`, attribute: "sku", locale: null, scope: null });
   }
   if (errors.length > 0) return validationFailed(errors, key);
-  const changed = !existing || JSON.stringify(serializeProduct(store, existing, "uuid")) !== JSON.stringify(serializeProduct(store, record, "uuid"));
+  const changed = !existing || !sameContent(existing, before, record);
   if (changed) record.updated = now;
   store.saveProduct(record, existing ? { identifier: existing.identifier, parent: existing.parent } : undefined);
   const location = options.mode === "uuid" ? `/api/rest/v1/products-uuid/${record.uuid}` : `/api/rest/v1/products/${encodePath(record.identifier ?? key)}`;
   return { status: existing ? 204 : 201, key, location };
+}
+
+/** Whether a write changed nothing Akeneo serves (then `updated` must not move). Key order does not matter. */
+function sameContent(existing: ProductRecord, valuesBefore: ProductRecord["values"] | undefined, record: ProductRecord): boolean {
+  return (
+    existing.enabled === record.enabled &&
+    existing.family === record.family &&
+    existing.parent === record.parent &&
+    isDeepStrictEqual(existing.categories, record.categories) &&
+    isDeepStrictEqual(existing.groups, record.groups) &&
+    isDeepStrictEqual(existing.associations, record.associations) &&
+    isDeepStrictEqual(existing.quantified_associations, record.quantified_associations) &&
+    isDeepStrictEqual(valuesBefore ?? {}, record.values ?? {})
+  );
 }
 
 function applyProperties(store: SandboxStore, record: ProductRecord, input: Record<string, unknown>, mode: ProductKeyMode): void {
