@@ -28,7 +28,7 @@ interface MapOptions {
 export function registerMapCommand(program: Command, ctx: CommandContext): void {
   program
     .command("map")
-    .description("run a mapping on sample records (a file or stdin; NDJSON or one JSON document) and print each output or error")
+    .description("Run a mapping on sample records (a file or stdin; NDJSON or one JSON document) and print each output or error")
     .argument("[input]", "input file (default: stdin)")
     .requiredOption("--entity <name>", "entity, e.g. products")
     .addOption(new Option("--direction <direction>", "pull (Akeneo → canonical) or push (canonical → Akeneo)").choices(["pull", "push"]).default("pull"))
