@@ -20,6 +20,8 @@ export interface PushDeps {
   mapper: RecordMapper;
   batchSize: number;
   concurrency: number;
+  /** Completes a batch's payloads before it is sent (or shown, in a dry run): e.g. product uuids found by identifier. */
+  prepareBatch?(batch: PreparedPush[], signal?: AbortSignal): Promise<void>;
   clock: Clock;
   logger: Logger;
   runId: string;
@@ -124,11 +126,12 @@ async function sendBatch(
   results: Channel<PushResult[]>,
   state: { fatal?: unknown },
 ): Promise<void> {
-  if (options.dryRun) {
-    await results.push(batch.map((p) => ({ line: p.line, key: p.key, outcome: "dry_run", payload: p.payload })));
-    return;
-  }
   try {
+    await deps.prepareBatch?.(batch, options.signal);
+    if (options.dryRun) {
+      await results.push(batch.map((p) => ({ line: p.line, key: p.key, outcome: "dry_run", payload: p.payload })));
+      return;
+    }
     const upserts = await deps.client.upsertBatch(deps.definition, batch.map((p) => p.payload), batch[0]!.pathParams, options.signal ? { signal: options.signal } : {});
     await results.push(
       upserts.map((r) => {

@@ -22,7 +22,8 @@ import type { Mapper, MappingDirection } from "../mapping/mapping-types.js";
 import { createMemoryStateStore, type StateStore } from "../state/state-store.js";
 import { createCatalogLoader } from "./catalog-loader.js";
 import { numberRecords } from "./ndjson.js";
-import type { PushItem } from "./prepare-push-item.js";
+import type { PreparedPush, PushItem } from "./prepare-push-item.js";
+import { resolveProductUuids } from "./resolve-product-uuids.js";
 import { pullEntity, type PullBatch, type PullOptions, type PullReport } from "./pull-entity.js";
 import { pushEntity, type PushOptions } from "./push-entity.js";
 import type { PushReport, PushResult } from "./push-report.js";
@@ -109,6 +110,12 @@ export function createSubscription(config: SubscriptionConfig, options: Subscrip
     return createMapper({ compiled: mapping, settings, catalog, lookups: config.lookups, clock });
   };
   const flowSettings = { ...settings };
+  /** Products keyed by uuid: find the uuid of records that carry only an identifier (see resolve-product-uuids.ts). */
+  const keyResolver = async (definition: EntityDefinition) => {
+    if (definition.name !== "products" || definition.key !== "uuid") return {};
+    const identifier = [...(await loadCatalog()).attributes.values()].find((a) => a.type === "pim_catalog_identifier")?.code;
+    return identifier ? { prepareBatch: (batch: PreparedPush[], signal?: AbortSignal) => resolveProductUuids(client, definition, identifier, batch, signal) } : {};
+  };
   const runId = () => randomUUID();
   const signalOf = (extra?: AbortSignal) => (extra && options.signal ? AbortSignal.any([extra, options.signal]) : (extra ?? options.signal));
 
@@ -129,7 +136,7 @@ export function createSubscription(config: SubscriptionConfig, options: Subscrip
       const definition = definitionOf(entity);
       return deferredRun(async () =>
         pushEntity(
-          { client, definition, mapper: await mapper(entity, "push"), batchSize: settings.batchSize, concurrency: credentials.concurrentConnections, clock, logger, runId: runId() },
+          { client, definition, mapper: await mapper(entity, "push"), batchSize: settings.batchSize, concurrency: credentials.concurrentConnections, clock, logger, runId: runId(), ...(await keyResolver(definition)) },
           items,
           { ...pushOptions, ...withSignal(signalOf(pushOptions.signal)) },
         ),

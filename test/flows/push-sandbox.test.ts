@@ -42,6 +42,24 @@ describe("push against the sandbox", () => {
     expect(nameOf(records[10]!["uuid"] as string)).not.toBe("Edited 10");
   });
 
+  it("records that carry only a SKU: an existing product is found by identifier and updated, a new one is created", async () => {
+    const existing = pulled.find((r) => r["parent"] === null && typeof r["sku"] === "string")!;
+    const { uuid: _uuid, ...withoutUuid } = existing;
+    const fresh = { ...withoutUuid, sku: "NEW-SKU-0001", name: { en_US: "Brand new" } };
+    const updated = { ...withoutUuid, name: { ...(existing["name"] as object), en_US: "Renamed by SKU" } };
+    const before = sandbox.store.catalog().products.length;
+    const subscription = sandboxSubscription(sandbox, sandboxConfig(sandbox));
+    const { results } = await subscription.push("products", [updated, fresh]);
+    await subscription.close();
+    expect(results.map((r) => r.outcome)).toEqual(["updated", "created"]);
+    expect(results[0]!.key).toBe(existing["uuid"]);
+    expect(nameOf(existing["uuid"] as string)).toBe("Renamed by SKU");
+    const catalog = sandbox.store.catalog().products;
+    expect(catalog).toHaveLength(before + 1);
+    const created = catalog.find((p) => p["uuid"] === results[1]!.key)!;
+    expect((created["values"] as Record<string, Array<{ data: unknown }>>)["sku"]![0]!.data).toBe("NEW-SKU-0001");
+  });
+
   it("a dry run maps and validates everything but sends no PATCH", async () => {
     const before = patches();
     const subscription = sandboxSubscription(sandbox, sandboxConfig(sandbox));
