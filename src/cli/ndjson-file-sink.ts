@@ -1,5 +1,5 @@
 /**
- * The pull command's output: NDJSON lines to a file (or stdout). For a file, each batch is handed
+ * NDJSON output of the run commands (pull's records, push's results) to a file or stdout. For a file, each batch is handed
  * to the OS before the next batch is asked for, and `position` counts the bytes written; a resumed
  * run first cuts the file back to the position stored with its checkpoint, so an interrupted and
  * resumed pull leaves each record in the file exactly once.

@@ -1,22 +1,14 @@
 /**
- * What the flows need from the rooms below them, as structural types: the Akeneo client
- * (src/akeneo), the mapper (src/mapping) and the subscription settings (src/config).
+ * What the flows use of the rooms below them: the Akeneo client (src/akeneo) and the
+ * subscription settings (src/config); the mapper is src/mapping's `Mapper`.
  */
-import type { ConnectorError } from "../errors.js";
 import type { AkeneoClient, ListParams } from "../akeneo/akeneo-client.js";
+import type { SubscriptionSettings } from "../config/subscription-config.js";
 
 export type { AkeneoRecord } from "../akeneo/akeneo-client.js";
 export type FlowListParams = ListParams & { startUrl?: string };
 /** What the flows use of the Akeneo client. */
 export type FlowClient = Pick<AkeneoClient, "iteratePages" | "upsertBatch" | "stats">;
-
-export type MapOutcome =
-  | { ok: true; value: Record<string, unknown> }
-  | { ok: false; key: string | null; error: ConnectorError };
-
-export interface RecordMapper {
-  map(record: Record<string, unknown>): Promise<MapOutcome>;
-}
 
 /** A record that was read or received but not delivered, with why. */
 export interface RecordFailure {
@@ -27,19 +19,5 @@ export interface RecordFailure {
   line?: number;
 }
 
-export interface PullFilters {
-  enabled: "any" | "enabled" | "disabled";
-  families: string[];
-  categories: string[];
-  completeness: number | null;
-}
-
-export interface FlowSettings {
-  channel: string;
-  locales: string[];
-  filters: PullFilters;
-  restrictToChannelTree: boolean;
-  pageSize: number;
-  batchSize: number;
-  overlapSeconds: number;
-}
+/** The subscription settings the flows read. */
+export type FlowSettings = Pick<SubscriptionSettings, "channel" | "locales" | "filters" | "restrictToChannelTree" | "pageSize" | "batchSize" | "overlapSeconds">;

@@ -1,9 +1,8 @@
 /**
  * NDJSON on the platform side: one JSON object per line. Reading keeps line numbers so every
  * result can point at its input line; a malformed line becomes an item with `parseError` and the
- * rest of the input still goes through. Writing respects backpressure.
+ * rest of the input still goes through.
  */
-import { once } from "node:events";
 import { createInterface } from "node:readline";
 import type { PushItem } from "./prepare-push-item.js";
 
@@ -26,11 +25,4 @@ export async function* readNdjson(input: NodeJS.ReadableStream): AsyncGenerator<
 export async function* numberRecords(records: AsyncIterable<unknown> | Iterable<unknown>): AsyncGenerator<PushItem> {
   let line = 0;
   for await (const record of records) yield { line: ++line, record };
-}
-
-/** Write objects as NDJSON lines, waiting for the stream to drain when it asks to. */
-export async function writeNdjson(output: NodeJS.WritableStream, objects: readonly unknown[]): Promise<void> {
-  if (objects.length === 0) return;
-  const text = objects.map((o) => JSON.stringify(o)).join("\n") + "\n";
-  if (!output.write(text)) await once(output, "drain");
 }

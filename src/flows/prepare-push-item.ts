@@ -27,12 +27,10 @@ export async function preparePushItem(deps: PushDeps, item: PushItem): Promise<P
   if (item.parseError !== undefined) return invalid(null, `line ${item.line}: not a JSON object: ${item.parseError}`);
   const record = item.record;
   if (record === null || typeof record !== "object" || Array.isArray(record)) return invalid(null, `line ${item.line}: expected a JSON object`);
-  const input = record as Record<string, unknown>;
-  const inputKey = canonicalKey(input);
-  const mapped = await deps.mapper.map(input);
-  if (!mapped.ok) return invalid(mapped.key ?? inputKey, `line ${item.line}: ${mapped.error.message}`, issuesOf(mapped.error));
+  const mapped = await deps.mapper.map(record);
+  if (!mapped.ok) return invalid(mapped.key, `line ${item.line}: ${mapped.error.message}`, issuesOf(mapped.error));
   const payload = mapped.value;
-  const key = recordKey(deps.definition, payload) || inputKey;
+  const key = recordKey(deps.definition, payload) || mapped.key;
   const parent = deps.definition.parent;
   if (!parent) return { line: item.line, key, payload, group: "" };
   const parentKey = payload[parent.field];
@@ -40,13 +38,6 @@ export async function preparePushItem(deps: PushDeps, item: PushItem): Promise<P
   return { line: item.line, key, payload, group: parentKey, pathParams: { [parent.pathParam]: parentKey } };
 }
 
-function canonicalKey(record: Record<string, unknown>): string | null {
-  for (const field of ["uuid", "sku", "code", "identifier"]) {
-    const value = record[field];
-    if (typeof value === "string" && value !== "") return value;
-  }
-  return null;
-}
 
 function issuesOf(error: ConnectorError): unknown[] | undefined {
   const issues = (error as ConnectorError & { issues?: unknown[] }).issues;

@@ -6,7 +6,8 @@ import type { SearchFilter } from "../akeneo/akeneo-client.js";
 import type { SearchInput } from "../akeneo/build-search.js";
 import type { EntityDefinition } from "../manifest/entity-definitions.js";
 import { fromEpochSeconds, toEpochSeconds } from "./akeneo-time.js";
-import type { AkeneoRecord, FlowClient, FlowListParams, FlowSettings, RecordFailure, RecordMapper } from "./flow-types.js";
+import type { Mapper } from "../mapping/mapping-types.js";
+import type { AkeneoRecord, FlowClient, FlowListParams, FlowSettings, RecordFailure } from "./flow-types.js";
 import type { TimeRange } from "./partition-plan.js";
 import type { RunCheckpoint } from "./pull-state.js";
 import { recordKey } from "./record-key.js";
@@ -14,8 +15,6 @@ import { recordKey } from "./record-key.js";
 export interface PageEvent {
   records: Record<string, unknown>[];
   failures: RecordFailure[];
-  /** Raw records read (delivered, set aside or skipped as another source's). */
-  read: number;
   /** Delivered records inside the next run's overlap window: [key, updated seconds]. */
   overlap: Array<[string, number]>;
   /** Move the checkpoint past this page; called after the consumer accepted it. */
@@ -25,7 +24,7 @@ export interface PageEvent {
 export interface ReaderContext {
   client: FlowClient;
   definition: EntityDefinition;
-  mapper: RecordMapper;
+  mapper: Mapper;
   settings: FlowSettings;
   buildSearch(definition: EntityDefinition, input: SearchInput): SearchFilter;
   /** Overlap dedupe: key → updated seconds delivered by the previous run. */
@@ -118,5 +117,5 @@ export async function mapPage(ctx: ReaderContext, items: AkeneoRecord[], admit: 
       failures.push({ key: outcome.key ?? recordKey(ctx.definition, item), code: outcome.error.code, message: outcome.error.message });
     }
   });
-  return { records, failures, read: items.length, overlap };
+  return { records, failures, overlap };
 }

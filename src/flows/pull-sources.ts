@@ -68,7 +68,7 @@ async function readInto(channel: Channel<PageEvent>, ctx: ReaderContext, params:
   } finally {
     await pages.return?.(undefined).catch(() => undefined);
   }
-  if (read === 0) await channel.push({ records: [], failures: [], read: 0, overlap: [], commit: (run) => commit(run, null) });
+  if (read === 0) await channel.push({ records: [], failures: [], overlap: [], commit: (run) => commit(run, null) });
 }
 
 function startFrom(params: FlowListParams, checkpoint: SourceCheckpoint): FlowListParams {

@@ -10,14 +10,15 @@ import { describeError, isConnectorError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { EntityDefinition } from "../manifest/entity-definitions.js";
 import { Channel } from "./channel.js";
-import type { FlowClient, RecordMapper } from "./flow-types.js";
+import type { Mapper } from "../mapping/mapping-types.js";
+import type { FlowClient } from "./flow-types.js";
 import { preparePushItem, type PreparedPush, type PushItem } from "./prepare-push-item.js";
 import { summarisePush, type PushReport, type PushResult } from "./push-report.js";
 
 export interface PushDeps {
   client: FlowClient;
   definition: EntityDefinition;
-  mapper: RecordMapper;
+  mapper: Mapper;
   batchSize: number;
   concurrency: number;
   /** Completes a batch's payloads before it is sent (or shown, in a dry run): e.g. product uuids found by identifier. */

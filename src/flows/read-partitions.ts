@@ -129,7 +129,7 @@ async function readPartition(
   }
   if (read === 0) {
     const slot = active.slot;
-    await channel.push({ records: [], failures: [], read: 0, overlap: [], commit: (r) => Object.assign(r.partitions[slot.index!]!, { nextUrl: null, done: true }) });
+    await channel.push({ records: [], failures: [], overlap: [], commit: (r) => Object.assign(r.partitions[slot.index!]!, { nextUrl: null, done: true }) });
   }
 }
 

@@ -1,14 +1,14 @@
-import { createReadStream, createWriteStream } from "node:fs";
+import { createReadStream } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { readNdjson, writeNdjson } from "../../flows/ndjson.js";
+import { readNdjson } from "../../flows/ndjson.js";
 import { createSubscription } from "../../flows/subscription.js";
 import type { PushReport } from "../../flows/push-report.js";
 import { EXIT } from "../io.js";
 import type { CommandContext } from "../main.js";
 import { createProgress } from "../progress.js";
 import { addRunOptions, openRun, type RunOptions } from "../run-options.js";
-import { closeStream } from "../close-stream.js";
+import { openNdjsonSink } from "../ndjson-file-sink.js";
 
 interface PushCommandOptions extends RunOptions {
   entity: string;
@@ -36,12 +36,12 @@ async function runPush(ctx: CommandContext, options: PushCommandOptions): Promis
   const run = await openRun(io, options);
   const subscription = createSubscription(run.config, { state: run.state, logger: run.logger, signal: run.signal, ...(run.appToken ? { appToken: run.appToken } : {}) });
   const input = options.in ? createReadStream(resolve(io.cwd, options.in)) : io.stdin;
-  const out = options.results ? createWriteStream(resolve(io.cwd, options.results)) : io.stdout;
+  const out = await openNdjsonSink(options.results ? resolve(io.cwd, options.results) : undefined, io.stdout);
   const progress = createProgress(io, { label: `push ${options.entity}`, quiet: Boolean(options.quiet) });
   try {
     const push = subscription.pushStream(options.entity, readNdjson(input), { dryRun: Boolean(options.dryRun), signal: run.signal });
     for await (const results of push) {
-      await writeNdjson(out, results);
+      await out.write(results);
       progress.add(results.length);
     }
     progress.stop();
@@ -52,7 +52,7 @@ async function runPush(ctx: CommandContext, options: PushCommandOptions): Promis
   } finally {
     progress.stop();
     run.dispose();
-    if (out !== io.stdout) await closeStream(out);
+    await out.close();
     await subscription.close();
   }
 }
