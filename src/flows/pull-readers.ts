@@ -100,21 +100,21 @@ export async function mapPage(ctx: ReaderContext, items: AkeneoRecord[], admit: 
   const records: Record<string, unknown>[] = [];
   const failures: RecordFailure[] = [];
   const overlap: Array<[string, number]> = [];
-  const admitted = items.filter((item) => {
+  const admitted: Array<{ item: AkeneoRecord; key: string; t: number | undefined }> = [];
+  for (const item of items) {
     const key = recordKey(ctx.definition, item);
     const t = toEpochSeconds(item["updated"]);
-    if (t !== undefined && ctx.previousOverlap[key] === t) return false;
-    return admit(item, key);
-  });
-  const outcomes = await Promise.all(admitted.map((item) => ctx.mapper.map(item)));
+    if (t !== undefined && ctx.previousOverlap[key] === t) continue;
+    if (admit(item, key)) admitted.push({ item, key, t });
+  }
+  const outcomes = await Promise.all(admitted.map(({ item }) => ctx.mapper.map(item)));
   outcomes.forEach((outcome, i) => {
-    const item = admitted[i]!;
+    const { key, t } = admitted[i]!;
     if (outcome.ok) {
       records.push(outcome.value);
-      const t = toEpochSeconds(item["updated"]);
-      if (t !== undefined && t >= ctx.overlapFrom) overlap.push([recordKey(ctx.definition, item), t]);
+      if (t !== undefined && t >= ctx.overlapFrom) overlap.push([key, t]);
     } else {
-      failures.push({ key: outcome.key ?? recordKey(ctx.definition, item), code: outcome.error.code, message: outcome.error.message });
+      failures.push({ key: outcome.key ?? key, code: outcome.error.code, message: outcome.error.message });
     }
   });
   return { records, failures, overlap };
