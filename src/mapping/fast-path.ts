@@ -1,7 +1,8 @@
 /**
  * A synchronous evaluator for the common shape of a mapping: an object constructor whose values
- * are literals (and `[]`), plain field paths (`family`), `$settings.x`, `a ?? b`, `a = literal`,
- * `a != literal`, conditions on those, and calls of the synchronous helpers with such arguments. jsonata 2.x evaluates every node through an async
+ * are literals, plain field paths (`family`), `$settings.x`, `a ?? b`, `a = literal`,
+ * `a != literal`, conditions on those, calls of the synchronous helpers (and of jsonata's `$merge`)
+ * with such arguments, and array constructors of calls (`$merge([$f(x), $g(y)])`). jsonata 2.x evaluates every node through an async
  * function (about half a microsecond each); this shape needs none of it. Anything else, and any
  * record on which the fast evaluation throws (a signature mismatch, a helper's error), goes to
  * jsonata itself, so results and error messages (with positions) are jsonata's. Helpers are called
@@ -109,6 +110,34 @@ function compileCall(node: Node, helpers: ReadonlyMap<string, HelperObject>): Ev
   };
 }
 
+/**
+ * An array constructor whose items are helper calls or array constructors (`[]` included): jsonata
+ * skips undefined items, nests an inner constructor's array, and appends (flattens one level) any
+ * other array. Items of other kinds (paths, whose results jsonata may treat as sequences) are left
+ * to jsonata.
+ */
+function compileArray(node: Node, helpers: ReadonlyMap<string, HelperObject>): Evaluator | undefined {
+  const expressions = node["expressions"];
+  if (node.value !== "[" || !Array.isArray(expressions)) return undefined;
+  const items: Array<[Evaluator, boolean]> = [];
+  for (const item of expressions as unknown[]) {
+    const nested = plain(item) && item.type === "unary" && item.value === "[";
+    const evaluate = nested || (plain(item) && item.type === "function") ? compileNode(item, helpers) : undefined;
+    if (!evaluate) return undefined;
+    items.push([evaluate, nested]);
+  }
+  return (input, scope) => {
+    const out: unknown[] = [];
+    for (const [evaluate, nested] of items) {
+      const value = evaluate(input, scope);
+      if (value === undefined) continue;
+      if (Array.isArray(value) && !nested) out.push(...(value as unknown[]));
+      else out.push(value);
+    }
+    return out;
+  };
+}
+
 function compileNode(node: unknown, helpers: ReadonlyMap<string, HelperObject>): Evaluator | undefined {
   if (!plain(node)) return undefined;
   switch (node.type) {
@@ -120,8 +149,8 @@ function compileNode(node: unknown, helpers: ReadonlyMap<string, HelperObject>):
     }
     case "path":
       return compilePath(node);
-    case "unary": // only the empty array constructor `[]`: a new array each time, as jsonata's
-      return node.value === "[" && Array.isArray(node["expressions"]) && node["expressions"].length === 0 ? () => [] : undefined;
+    case "unary":
+      return compileArray(node, helpers);
     case "variable":
       return node.value === "settings" ? (_input, scope) => scope.bindings["settings"] : undefined;
     case "condition":

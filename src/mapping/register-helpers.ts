@@ -49,13 +49,16 @@ const HELPERS: Record<string, [string, Helper]> = {
 /** Helpers that return a promise (they await the option-label loader). */
 const ASYNC_HELPERS = new Set(["optionLabel", "optionLabels"]);
 
+/** jsonata built-ins the fast evaluator may call: synchronous and pure. */
+const PURE_BUILTINS = ["merge"];
+
 /**
- * The synchronous helpers as jsonata's function objects (implementation + parsed signature), for
+ * The synchronous helpers (and PURE_BUILTINS) as jsonata's function objects (implementation + parsed signature), for
  * the fast evaluator: read back from a probe expression, so validation is jsonata's own.
  */
 export async function loadHelperObjects(): Promise<ReadonlyMap<string, HelperObject>> {
   const names = Object.keys(HELPERS).filter((name) => !ASYNC_HELPERS.has(name));
-  const probe = jsonata(`{${names.map((name) => `"${name}": $${name}`).join(", ")}}`);
+  const probe = jsonata(`{${[...names, ...PURE_BUILTINS].map((name) => `"${name}": $${name}`).join(", ")}}`);
   registerHelpers(probe);
   const objects = (await probe.evaluate({})) as Record<string, HelperObject>;
   return new Map(Object.entries(objects));

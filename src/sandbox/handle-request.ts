@@ -1,14 +1,20 @@
 /**
- * The request pipeline, in order: record → latency → injected fault (reset / 429 / 5xx) → route →
- * Accept → bearer token (a Connection's, or an App token and its scopes) → ACL (forbidden prefixes)
- * → handler. The token endpoints and the Connected-App pages are served before routing. Every request
- * is recorded, whatever its fate; errors thrown anywhere become Akeneo error bodies.
+ * The request pipeline, in order: record → injected fault (reset / 429 / 5xx) → route → Accept →
+ * bearer token (a Connection's, or an App token and its scopes) → ACL (forbidden prefixes) → handler.
+ * The token endpoints and the Connected-App pages are served before routing. Every request is
+ * recorded, whatever its fate; errors thrown anywhere become Akeneo error bodies.
+ *
+ * Injected latency is a PIM's response time: the request is handled at once, as one of a PIM's many
+ * workers would, and its answer is held (see holdResponse) until the latency has passed since it
+ * arrived. Concurrent requests therefore overlap their latency, as they do against a real PIM, and
+ * the sandbox's own work only shows when it takes longer than the latency.
  */
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 import { APP_TOKEN_PATH, handleAppRequest, isAppPath } from "./auth/app-endpoints.js";
 import { hasScope, requiredScopeFor } from "./auth/app-scopes.js";
 import { handleTokenRequest } from "./auth/token-endpoint.js";
 import { httpError, SandboxHttpError } from "./http/akeneo-error.js";
+import { holdResponse } from "./http/hold-response.js";
 import { checkAccept } from "./http/media-types.js";
 import { sendError, sendJson } from "./http/respond.js";
 import type { RecordedRequest } from "./recorder/request-recorder.js";
@@ -28,14 +34,22 @@ export function createRequestHandler(ctx: SandboxContext, router: Router): (req:
       startedAt: ctx.clock.now(), isTokenRequest: path === TOKEN_PATH || path === APP_TOKEN_PATH,
     });
     res.once("close", () => ctx.recorder.finish(entry, ctx.clock.now(), res.writableFinished ? res.statusCode : 0));
-    handle(ctx, router, req, res, entry).catch((error: unknown) => sendError(res, error));
+    const held = holdAnswer(ctx, res);
+    handle(ctx, router, req, res, entry, held).catch((error: unknown) => sendError(res, error));
   };
 }
 
-async function handle(ctx: SandboxContext, router: Router, req: IncomingMessage, res: ServerResponse, entry: RecordedRequest): Promise<void> {
+/** Hold the answer until the injected latency has passed since arrival; resolves then (at once without latency). */
+function holdAnswer(ctx: SandboxContext, res: ServerResponse): Promise<void> {
   const latency = ctx.faults.options.latencyMs ?? 0;
-  if (latency > 0) await ctx.clock.sleep(latency, ctx.closing);
-  if (injectFault(ctx, req, res, entry)) return;
+  if (latency <= 0) return Promise.resolve();
+  const elapsed = ctx.clock.sleep(latency, ctx.closing);
+  holdResponse(res, elapsed);
+  return elapsed.catch(() => undefined);
+}
+
+async function handle(ctx: SandboxContext, router: Router, req: IncomingMessage, res: ServerResponse, entry: RecordedRequest, held: Promise<void>): Promise<void> {
+  if (await injectFault(ctx, req, res, entry, held)) return;
   const method = req.method ?? "GET";
   if (/%2f/i.test(entry.path)) throw httpError(404, 'Encoded slashes ("%2F") are not allowed in the path: keep "/" unencoded in codes.');
   if (isAppPath(entry.path)) {
@@ -67,11 +81,12 @@ async function handle(ctx: SandboxContext, router: Router, req: IncomingMessage,
 }
 
 /** Apply a seeded fault; true when the request has been answered (or its socket destroyed). */
-function injectFault(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse, entry: RecordedRequest): boolean {
+async function injectFault(ctx: SandboxContext, req: IncomingMessage, res: ServerResponse, entry: RecordedRequest, held: Promise<void>): Promise<boolean> {
   const fault = ctx.faults.decide(entry.isTokenRequest || isAppPath(entry.path), ctx.clock.now());
   if (fault === null) return false;
   entry.fault = fault;
   if (fault === "reset") {
+    await held; // the connection drops after the latency, as it would mid-answer
     req.socket.destroy();
     return true;
   }

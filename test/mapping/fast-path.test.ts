@@ -25,12 +25,8 @@ describe("which mappings take the fast path", () => {
     expect(await compileMapping({ entity, direction: "pull" }).fastPath()).toBeTypeOf("function");
   });
 
-  it.each(["families", "categories", "attributes", "attribute_options"])("the default %s push mapping does", async (entity) => {
+  it.each(["families", "categories", "attributes", "attribute_options", "products", "product_models"])("the default %s push mapping does", async (entity) => {
     expect(await compileMapping({ entity, direction: "push" }).fastPath()).toBeTypeOf("function");
-  });
-
-  it.each(["products", "product_models"])("the default %s push mapping does not ($merge)", async (entity) => {
-    expect(await compileMapping({ entity, direction: "push" }).fastPath()).toBeUndefined();
   });
 
   it.each([
@@ -42,6 +38,9 @@ describe("which mappings take the fast path", () => {
     '{ "a": code, "a": code }',
     '( $x := 1; { "a": $x } )',
     '{ "a": [code] }',
+    '{ "a": [$utc(created), code] }',
+    '{ "a": $merge([values]) }',
+    '{ "a": $sum([$price(values, "EUR")]) }',
     '{ "a": categories[] }',
     '{ "a": code ? code : null }',
     '{ "a": code = other }',
@@ -88,6 +87,10 @@ describe("the fast path gives jsonata's results", () => {
     ["a single string where an array is expected (coerced)", { values: { x: [{ locale: null, scope: null, data: 1 }] } }, '{ "a": $attributes(values, "x") }'],
     ["a helper that throws", { created: "yesterday" }, '{ "a": $utc(created) }'],
     ["a push helper on an unknown attribute", {}, '{ "a": $toValues({"nope": 1}) }'],
+    ["$merge of helper results, some undefined", { sku: "s1", name: { en_US: "N" } }, '{ "a": $merge([$toIdentifierValue(sku), $toLocalizedValue("name", name), $toLocalizedValue("description", description)]) }'],
+    ["$merge of nothing", {}, '{ "a": $merge([$toLocalizedValue("name", name)]), "b": $merge([]) }'],
+    ["$merge of a non-object (T0412)", { created: "2026-01-01T00:00:00Z" }, '{ "a": $merge([$utc(created)]) }'],
+    ["an array constructor of calls, nested and flattened", { values: { x: [{ locale: null, scope: null, data: 1 }] } }, '{ "a": [$attributes(values), [$utc("2026-01-01T00:00:00Z")], $prices(values), [], [[]]] }'],
   ])("for %s", async (_name, record, expr) => {
     const [fast, slow] = await both("products", record, expr, false);
     expect(fast).toBe(slow);

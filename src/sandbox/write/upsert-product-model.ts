@@ -54,7 +54,7 @@ function writeModel(store: SandboxStore, input: Record<string, unknown>, code: s
     errors.push({ property: "family", message: `The family "${String(input["family"])}" does not match the family "${family}" of the family variant "${variantCode}".` });
   }
   const record: ProductModelRecord = existing
-    ? { ...existing, values: structuredClone(ownValues(store, existing)) }
+    ? { ...existing, values: ownValues(store, existing) }
     : { code, family, family_variant: variantCode, parent: null, categories: [], created: now, updated: now, associations: {}, quantified_associations: {}, values: {}, seed: 0 };
   if ("parent" in input) errors.push(...applyModelParent(store, record, expectStringOrNull("parent", input["parent"])));
   if ("categories" in input) record.categories = expectCategories(store, "categories", input["categories"]);
@@ -69,7 +69,7 @@ function writeModel(store: SandboxStore, input: Record<string, unknown>, code: s
     const validated = validateValues(store, input["values"]);
     errors.push(...validated.errors);
     const allowed = new Set(levelAttributeCodes(store, record));
-    record.values = Object.fromEntries(Object.entries(mergeValues(record.values ?? {}, validated.values)).filter(([attr]) => allowed.has(attr)));
+    record.values = Object.fromEntries(Object.entries(mergeValues(record.values ?? {}, validated.values).values).filter(([attr]) => allowed.has(attr)));
   }
   errors.push(...checkModelAxes(store, record));
   if (errors.length > 0) return validationFailed(errors, code);

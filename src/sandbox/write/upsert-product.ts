@@ -4,7 +4,7 @@
  * update.md; validation per Akeneo; `updated` moves only when something actually changed.
  */
 import { isDeepStrictEqual } from "node:util";
-import type { ProductRecord } from "../catalog/types.js";
+import type { ProductRecord, Values } from "../catalog/types.js";
 import { isPlainObject } from "../http/akeneo-error.js";
 import { ownValues, type ProductKeyMode } from "../store/product-view.js";
 import type { SandboxStore } from "../store/sandbox-store.js";
@@ -70,18 +70,23 @@ function writeProduct(store: SandboxStore, input: Record<string, unknown>, optio
     return failure(422, `The identifier "${String(input["identifier"])}" provided in the request body must match the identifier "${options.urlKey}" provided in the url.`, key);
   }
   const now = store.nowSeconds();
-  const before = existing ? ownValues(store, existing) : undefined;
   const record: ProductRecord = existing
-    ? { ...existing, values: structuredClone(before) ?? null }
+    ? { ...existing, values: ownValues(store, existing) }
     : newProduct(store, options.mode === "uuid" ? key : typeof input["uuid"] === "string" && UUID.test(input["uuid"]) ? input["uuid"].toLowerCase() : store.newUuid(), now);
   applyProperties(store, record, input, options.mode);
   const errors = [];
+  let valuesChanged = false;
+  const merge = (incoming: Values): void => {
+    const merged = mergeValues(record.values ?? {}, incoming);
+    record.values = merged.values;
+    valuesChanged ||= merged.changed;
+  };
   if ("values" in input) {
     const validated = validateValues(store, input["values"]);
     errors.push(...validated.errors);
-    record.values = mergeValues(record.values ?? {}, validated.values);
+    merge(validated.values);
   }
-  if (options.mode === "identifier") record.values = mergeValues(record.values ?? {}, { sku: [{ locale: null, scope: null, data: key }] });
+  if (options.mode === "identifier") merge({ sku: [{ locale: null, scope: null, data: key }] });
   const sku = record.values?.["sku"]?.[0]?.data;
   record.identifier = typeof sku === "string" ? sku : null;
   errors.push(...checkVariantRules(store, record));
@@ -90,15 +95,15 @@ function writeProduct(store: SandboxStore, input: Record<string, unknown>, optio
     errors.push({ property: "identifier", message: `The value ${record.identifier} is already set on another product for the unique attribute sku`, attribute: "sku", locale: null, scope: null });
   }
   if (errors.length > 0) return validationFailed(errors, key);
-  const changed = !existing || !sameContent(existing, before, record);
+  const changed = !existing || valuesChanged || !sameProperties(existing, record);
   if (changed) record.updated = now;
   store.saveProduct(record, existing ? { identifier: existing.identifier, parent: existing.parent } : undefined);
   const location = options.mode === "uuid" ? `/api/rest/v1/products-uuid/${record.uuid}` : `/api/rest/v1/products/${encodePath(record.identifier ?? key)}`;
   return { status: existing ? 204 : 201, key, location };
 }
 
-/** Whether a write changed nothing Akeneo serves (then `updated` must not move). Key order does not matter. */
-function sameContent(existing: ProductRecord, valuesBefore: ProductRecord["values"] | undefined, record: ProductRecord): boolean {
+/** Whether a write left every property but `values` as it was (then `updated` must not move). Key order does not matter. */
+function sameProperties(existing: ProductRecord, record: ProductRecord): boolean {
   return (
     existing.enabled === record.enabled &&
     existing.family === record.family &&
@@ -106,8 +111,7 @@ function sameContent(existing: ProductRecord, valuesBefore: ProductRecord["value
     isDeepStrictEqual(existing.categories, record.categories) &&
     isDeepStrictEqual(existing.groups, record.groups) &&
     isDeepStrictEqual(existing.associations, record.associations) &&
-    isDeepStrictEqual(existing.quantified_associations, record.quantified_associations) &&
-    isDeepStrictEqual(valuesBefore ?? {}, record.values ?? {})
+    isDeepStrictEqual(existing.quantified_associations, record.quantified_associations)
   );
 }
 
