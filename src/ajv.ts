@@ -47,4 +47,28 @@ export function dedupeIssues(issues: ValidationIssue[]): ValidationIssue[] {
   });
 }
 
+/**
+ * `schema` with every local reference (`{"$ref": "#/definitions/x"}`) replaced by the definition
+ * it points at, for schemas without cycles. ajv compiles a referenced definition that itself holds
+ * references as a separate function, called with a fresh options object and path string for every
+ * value it checks; inlined, the record validators of the hot paths (pull output, push input) are one
+ * function that allocates nothing for a valid record.
+ */
+export function inlineLocalRefs<T>(schema: T): T {
+  const definitions = ((schema as Record<string, unknown>)["definitions"] ?? {}) as Record<string, unknown>;
+  const resolve = (node: unknown, trail: readonly string[]): unknown => {
+    if (Array.isArray(node)) return node.map((item) => resolve(item, trail));
+    if (typeof node !== "object" || node === null) return node;
+    const ref = (node as Record<string, unknown>)["$ref"];
+    if (typeof ref === "string" && ref.startsWith("#/definitions/") && Object.keys(node).length === 1) {
+      const name = ref.slice("#/definitions/".length);
+      if (trail.includes(name)) throw new Error(`inlineLocalRefs: ${ref} is recursive`);
+      if (!(name in definitions)) throw new Error(`inlineLocalRefs: ${ref} is not defined`);
+      return resolve(definitions[name], [...trail, name]);
+    }
+    return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, resolve(value, trail)]));
+  };
+  return resolve(schema, []) as T;
+}
+
 export type { ValidateFunction };

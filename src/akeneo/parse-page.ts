@@ -7,7 +7,8 @@ import { z } from "zod";
 import { ConnectorError } from "../errors.js";
 import type { AkeneoRecord } from "./akeneo-client.js";
 
-const item = z.record(z.string(), z.unknown());
+// Items are checked to be objects and passed on as they are (z.record would copy each one, key by key).
+const item = z.custom<AkeneoRecord>((value) => typeof value === "object" && value !== null && !Array.isArray(value));
 
 const envelope = z.object({
   _links: z.object({ next: z.object({ href: z.string().min(1) }).optional() }),

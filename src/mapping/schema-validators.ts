@@ -4,7 +4,7 @@
  * (schemas/akeneo/, the output of push). Validators are compiled once per schema file.
  */
 import { readFileSync } from "node:fs";
-import { createAjv, dedupeIssues, toValidationIssues, type ValidateFunction } from "../ajv.js";
+import { createAjv, dedupeIssues, inlineLocalRefs, toValidationIssues, type ValidateFunction } from "../ajv.js";
 import type { ValidationIssue } from "../errors.js";
 import type { EntityDefinition } from "../manifest/entity-definitions.js";
 import { packagePath } from "../package-root.js";
@@ -37,7 +37,7 @@ export function getRecordValidator(schemaPath: string, options: { partial?: bool
       delete schema["required"];
       delete schema["$id"];
     }
-    const validate: ValidateFunction = createAjv().compile(schema);
+    const validate: ValidateFunction = createAjv().compile(inlineLocalRefs(schema));
     validator = {
       schemaPath,
       validate: (record) => (validate(record) ? [] : dedupeIssues(toValidationIssues(validate.errors))),

@@ -6,21 +6,27 @@
 export type LocalizedText = {
   [k: string]: string | null;
 } | null;
-export type AttributeValue = Data | LocaleMap;
 /**
- * One attribute value: a scalar, a metric, a product link, or an array (option codes, asset codes, prices, table rows).
+ * A localizable attribute's locale map, or one value (data). An object without `type`, `amount` or `unit` is a locale map.
  */
-export type Data =
-  | Scalar
-  | CanonicalMetric
+export type AttributeValue =
+  | string
+  | number
+  | boolean
+  | null
+  | {amount: number | null; unit: string | null}
   | (string | number | {})[]
+  | {type: "product" | "product_model"; [k: string]: unknown}
   | {
-      type: "product" | "product_model";
+      [locale: string]:
+        | string
+        | number
+        | boolean
+        | null
+        | {amount: number | null; unit: string | null}
+        | (string | number | {})[]
+        | {type: "product" | "product_model"; [k: string]: unknown};
     };
-/**
- * text, textarea, identifier, date (ISO 8601 string), simpleselect/reference data/reference entity (a code), media (a link or a file code), number (a number), boolean.
- */
-export type Scalar = string | number | boolean | null;
 
 /**
  * A product model (root or sub model) on the platform side: what pull produces and what push accepts. Values follow the canonical product's rules (channel resolved, localized fields as locale → value). On push only `code` is required (and `familyVariant` when creating); omitted fields stay unchanged, null clears.
@@ -64,17 +70,4 @@ export interface CanonicalProductModel {
 export interface Price {
   amount: number | null;
   currency: string;
-}
-/**
- * pim_catalog_metric: amount as a number, unit as Akeneo's unit code.
- */
-export interface CanonicalMetric {
-  amount: number | null;
-  unit: string | null;
-}
-/**
- * A localizable attribute's values: locale → value.
- */
-export interface LocaleMap {
-  [k: string]: Data;
 }
