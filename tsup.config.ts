@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts", cli: "src/cli.ts" },
+  entry: { index: "src/index.ts", cli: "src/cli.ts", "decode-worker": "src/flows/decode-worker.ts" },
   format: ["esm"],
   platform: "node",
   target: "node20",

@@ -1,6 +1,6 @@
 // One measured client run in its own process, so that its peak RSS is its own:
-//   node bench/lib/client-process.mjs '<json: {mode, url, credentials, concurrency, records?}>'
-// Prints one JSON line: { records, ms, requests, maxRssMb }.
+//   node bench/lib/client-process.mjs '<json: {mode, url, credentials, concurrency, records?, decodeWorkers?}>'
+// Prints one JSON line: { records, ms, requests, decodeWorkers?, maxRssMb }.
 import { createSubscription, parseConfig, getEntityDefinition, tuneHeapForStreaming } from "../../dist/index.js";
 
 tuneHeapForStreaming(); // as the CLI does at startup (src/cli.ts)
@@ -10,11 +10,14 @@ const config = parseConfig({
   credentials: { baseUrl: job.url, ...job.credentials, throttleLimit: 100000, throttleSeconds: 1, concurrentConnections: job.concurrency },
   settings: { channel: "ecommerce", locales: ["en_US", "fr_FR", "de_DE"], entities: ["products", "attributes", "attribute_options"] },
 });
-const subscription = createSubscription(config);
+const subscription = createSubscription(config, job.decodeWorkers === undefined ? {} : { decodeWorkers: job.decodeWorkers });
 
+let decodeWorkers;
 async function pullPartitioned() {
   let records = 0;
-  for await (const batch of subscription.pull("products", { full: true })) records += batch.records.length;
+  const run = subscription.pull("products", { full: true });
+  for await (const batch of run) records += batch.records.length;
+  decodeWorkers = run.report.decodeWorkers;
   return records;
 }
 
@@ -55,4 +58,4 @@ if (job.mode === "push") {
   result = { records, ms: performance.now() - started, requests: subscription.client.stats().requests - before };
 }
 await subscription.close();
-console.log(JSON.stringify({ ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+console.log(JSON.stringify({ ...result, decodeWorkers, maxRssMb: process.resourceUsage().maxRSS / 1024 }));

@@ -1,4 +1,5 @@
 /** The Akeneo client's public types (the factory is in create-akeneo-client.ts). */
+import type { RequestLabel } from "../http/create-http-error.js";
 import type { Readable } from "node:stream";
 import type { AkeneoErrorDetail, ErrorCode } from "../errors.js";
 import type { HttpRequest, HttpResponse } from "../http/http-request.js";
@@ -35,8 +36,21 @@ export interface ListParams {
   pathParams?: Record<string, string>;
   /** Extra raw query parameters (e.g. `with_attribute_options: "true"`); they win over the above. */
   query?: Record<string, string>;
+  /** Decode each list response elsewhere (a worker thread); default: parsed on this thread (parse-page.ts). */
+  decode?: PageDecoder;
   signal?: AbortSignal;
 }
+
+/** A list response's JSON text, with what it takes to report a bad body exactly as the client would. */
+export interface PageText {
+  text: string;
+  status: number;
+  contentType: string;
+  label: RequestLabel;
+}
+
+/** Items and raw next href of a list response (see `decodePageText`). */
+export type PageDecoder = (page: PageText) => Promise<{ items: AkeneoRecord[]; nextHref?: string }>;
 
 /** One page of a list. */
 export interface Page {

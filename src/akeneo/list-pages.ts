@@ -5,10 +5,10 @@
  */
 import { ConnectorError } from "../errors.js";
 import type { EntityDefinition } from "../manifest/entity-definitions.js";
-import type { AkeneoRecord, ListParams, Page } from "./akeneo-client.js";
+import type { AkeneoRecord, ListParams, Page, PageDecoder } from "./akeneo-client.js";
 import { buildListQuery } from "./build-list-query.js";
 import { fillPath } from "./fill-path.js";
-import { parsePage } from "./parse-page.js";
+import { pageSource, parsePage } from "./parse-page.js";
 import type { ResourceContext } from "./resource-context.js";
 import { encodeQuery, resolveNextLink } from "./resolve-next-link.js";
 
@@ -21,10 +21,10 @@ function firstPath(ctx: ResourceContext, def: EntityDefinition, params: PagePara
   return `${fillPath(def.paths.list, params.pathParams)}?${encodeQuery(requested)}`;
 }
 
-async function fetchPage(ctx: ResourceContext, def: EntityDefinition, path: string, requested: Record<string, string>, signal: AbortSignal | undefined): Promise<{ page: Page; nextPath?: string }> {
+async function fetchPage(ctx: ResourceContext, def: EntityDefinition, path: string, requested: Record<string, string>, params: PageParams): Promise<{ page: Page; nextPath?: string }> {
   const what = `listing ${def.name} failed`;
-  const response = await ctx.execute({ method: "GET", path, area: "[akeneo]", what, ...(signal ? { signal } : {}) });
-  const { items, nextHref } = parsePage(response.body, `${what}: GET ${path.split("?")[0]}`);
+  const request = { method: "GET", path, area: "[akeneo]", what, ...(params.signal ? { signal: params.signal } : {}) } as const;
+  const { items, nextHref } = params.decode ? await decodeElsewhere(ctx, request, params.decode) : parsePage((await ctx.execute(request)).body, pageSource(request));
   if (nextHref === undefined) return { page: { items } };
   const nextPath = resolveNextLink(nextHref, ctx.baseUrl, requested);
   if (nextPath === path) {
@@ -36,10 +36,18 @@ async function fetchPage(ctx: ResourceContext, def: EntityDefinition, path: stri
   return { page: { items, nextUrl: ctx.baseUrl + nextPath }, nextPath };
 }
 
+/** The response as text, decoded by `decode` (a worker thread parses and maps it). */
+async function decodeElsewhere(ctx: ResourceContext, request: { method: "GET"; path: string; area: string; what: string; signal?: AbortSignal }, decode: PageDecoder) {
+  const response = await ctx.execute({ ...request, responseType: "jsonText" });
+  const type = response.headers["content-type"];
+  const label = { area: request.area, what: request.what, method: request.method, path: request.path };
+  return decode({ text: response.body as string, status: response.status, contentType: (Array.isArray(type) ? type[0] : type) ?? "", label });
+}
+
 /** One page: the first of the list, or the one at `startUrl`. */
 export async function listPage(ctx: ResourceContext, def: EntityDefinition, params: PageParams = {}): Promise<Page> {
   const requested = buildListQuery(def, params);
-  return (await fetchPage(ctx, def, firstPath(ctx, def, params, requested), requested, params.signal)).page;
+  return (await fetchPage(ctx, def, firstPath(ctx, def, params, requested), requested, params)).page;
 }
 
 /** Every page, lazily, from the first (or `startUrl`) until there is no next link. */
@@ -47,7 +55,7 @@ export async function* iteratePages(ctx: ResourceContext, def: EntityDefinition,
   const requested = buildListQuery(def, params);
   let path: string | undefined = firstPath(ctx, def, params, requested);
   while (path !== undefined) {
-    const { page, nextPath }: { page: Page; nextPath?: string } = await fetchPage(ctx, def, path, requested, params.signal);
+    const { page, nextPath }: { page: Page; nextPath?: string } = await fetchPage(ctx, def, path, requested, params);
     yield page;
     path = nextPath;
   }

@@ -5,7 +5,8 @@
  */
 import { z } from "zod";
 import { ConnectorError } from "../errors.js";
-import type { AkeneoRecord } from "./akeneo-client.js";
+import { parseJsonText } from "../http/parse-response.js";
+import type { AkeneoRecord, PageText } from "./akeneo-client.js";
 
 // Items are checked to be objects and passed on as they are (z.record would copy each one, key by key).
 const item = z.custom<AkeneoRecord>((value) => typeof value === "object" && value !== null && !Array.isArray(value));
@@ -29,4 +30,14 @@ export function parsePage(body: unknown, where: string): { items: AkeneoRecord[]
   const { _links, _embedded } = parsed.data;
   const items = _embedded?.items ?? _embedded?._items ?? [];
   return _links.next ? { items, nextHref: _links.next.href } : { items };
+}
+
+/** Where a list response came from, for `parsePage`'s error. */
+export function pageSource(label: { what: string; path: string }): string {
+  return `${label.what}: GET ${label.path.split("?")[0]}`;
+}
+
+/** `parsePage` of a response's text: what the default decoder does, and a worker thread's decoder too. */
+export function decodePageText(page: PageText): { items: AkeneoRecord[]; nextHref?: string } {
+  return parsePage(parseJsonText(page.text, page, page.label), pageSource(page.label));
 }

@@ -4,7 +4,9 @@
  * after the last batch was accepted. Breaking out of the loop or aborting stops every reader and
  * leaves the last accepted checkpoint, from which the next run resumes.
  */
+import { availableParallelism } from "node:os";
 import type { Clock } from "../clock.js";
+import { startDecodePool, type DecodePool } from "./decode-pool.js";
 import { ConnectorError, describeError, isConnectorError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { StateStore } from "../state/state-store.js";
@@ -65,6 +67,8 @@ export interface PullReport {
   /** Time requests spent waiting in the throttle, ms. */
   throttleWaitMs: number;
   durationMs: number;
+  /** Worker threads that parsed and mapped pages (0: all on the calling thread). */
+  decodeWorkers: number;
 }
 
 export interface PullDeps extends Omit<ReaderContext, "previousOverlap" | "overlapFrom" | "signal"> {
@@ -73,6 +77,8 @@ export interface PullDeps extends Omit<ReaderContext, "previousOverlap" | "overl
   logger: Logger;
   concurrency: number;
   runId: string;
+  /** Worker threads decoding a partitioned pull's pages (decode-pool.ts). Default: `defaultDecodeWorkers`. */
+  decodeWorkers?: number;
 }
 
 /** Start a pull of `deps.definition`; iterate it to run it, then read `report`. */
@@ -104,10 +110,16 @@ async function* pullBatches(deps: PullDeps, options: PullOptions, out: { report?
   };
   const log = deps.logger.child({ runId: run.id, entity });
   log.info({ mode: run.mode, resumed, lower: run.lower, upper: run.upper }, resumed ? "pull resumed" : "pull started");
+  let pool: DecodePool | undefined;
   try {
     await save();
     const variantsSeen = new Set<string>();
     if (run.phase === "probe") yield* probe(ctx, run, deps.concurrency, save, entity, variantsSeen);
+    if (run.phase === "partitions") {
+      // A partitioned pull is a large one: decode and map its pages in worker threads.
+      pool = startDecodePool(deps.mapper, deps.definition, deps.decodeWorkers ?? defaultDecodeWorkers(deps.concurrency));
+      if (pool) Object.assign(ctx, { decode: pool.decode, mapper: pool.mapper });
+    }
     if (run.phase === "partitions") {
       yield* drain(readPartitions(ctx, run, deps.concurrency, variantsSeen), run, save, entity, options.signal);
       run.phase = "sweep";
@@ -137,6 +149,7 @@ async function* pullBatches(deps: PullDeps, options: PullOptions, out: { report?
       rateLimited: (stats.rateLimited ?? 0) - (startRequests.rateLimited ?? 0),
       throttleWaitMs: Math.round((stats.throttleWaitMs ?? 0) - (startRequests.throttleWaitMs ?? 0)),
       durationMs: deps.clock.now() - startedMs,
+      decodeWorkers: pool?.size ?? 0,
     };
     log.info({ ...out.report }, "pull completed");
   } catch (error) {
@@ -145,7 +158,17 @@ async function* pullBatches(deps: PullDeps, options: PullOptions, out: { report?
   } finally {
     options.signal?.removeEventListener("abort", stop);
     controller.abort();
+    await pool?.close();
   }
+}
+
+/**
+ * Workers for a pull over `concurrency` connections: fewer than the connections, at most 4, and
+ * only on cores beyond two (one for this thread, one for the rest of the process and the host). On
+ * two cores a worker costs more than it saves: the pages cross threads twice (bench/pull.mjs shows both).
+ */
+export function defaultDecodeWorkers(concurrency: number): number {
+  return Math.max(0, Math.min(concurrency - 1, availableParallelism() - 2, 4));
 }
 
 function startRun(deps: PullDeps, saved: EntityPullState, options: PullOptions): RunCheckpoint {

@@ -2,11 +2,11 @@
  * The readers of a pull: each turns Akeneo pages into `PageEvent`s (mapped records, failures,
  * and the checkpoint move to apply once the consumer has accepted them).
  */
-import type { SearchFilter } from "../akeneo/akeneo-client.js";
+import type { PageDecoder, SearchFilter } from "../akeneo/akeneo-client.js";
 import type { SearchInput } from "../akeneo/build-search.js";
 import type { EntityDefinition } from "../manifest/entity-definitions.js";
 import { fromEpochSeconds, toEpochSeconds } from "./akeneo-time.js";
-import type { Mapper } from "../mapping/mapping-types.js";
+import type { Mapper, MapResult } from "../mapping/mapping-types.js";
 import type { AkeneoRecord, FlowClient, FlowListParams, FlowSettings, RecordFailure } from "./flow-types.js";
 import type { TimeRange } from "./partition-plan.js";
 import type { RunCheckpoint } from "./pull-state.js";
@@ -31,6 +31,8 @@ export interface ReaderContext {
   previousOverlap: Readonly<Record<string, number>>;
   /** Records updated at or after this (epoch seconds) fall in the next run's overlap window. */
   overlapFrom: number;
+  /** Where list responses are decoded (a decode pool's workers); default: on this thread. */
+  decode?: PageDecoder;
   signal: AbortSignal;
 }
 
@@ -48,7 +50,7 @@ export function filterInput(ctx: ReaderContext): SearchInput {
 
 /** List parameters shared by every request of this pull. */
 export function baseParams(ctx: ReaderContext, search: SearchInput): FlowListParams {
-  const params: FlowListParams = { pageSize: ctx.settings.pageSize, signal: ctx.signal };
+  const params: FlowListParams = { pageSize: ctx.settings.pageSize, signal: ctx.signal, ...(ctx.decode ? { decode: ctx.decode } : {}) };
   if (Object.keys(search).length > 0) params.search = ctx.buildSearch(ctx.definition, search);
   if (ctx.definition.filters.length > 0) {
     // Product lists: keep only the subscription's locales in values. `scope` also drops products
@@ -95,6 +97,12 @@ function admitOnce(seen: Set<string>, key: string): boolean {
   return true;
 }
 
+/**
+ * Records mapped between two turns of the event loop: mapping a whole page at once (a few ms)
+ * would hold up the answers of the other connections, and with them their next requests.
+ */
+const MAP_SLICE = 25;
+
 /** Map the admitted records of a page; set aside those whose mapping failed, with their key. */
 export async function mapPage(ctx: ReaderContext, items: AkeneoRecord[], admit: Admit): Promise<Omit<PageEvent, "commit">> {
   const records: Record<string, unknown>[] = [];
@@ -107,7 +115,11 @@ export async function mapPage(ctx: ReaderContext, items: AkeneoRecord[], admit: 
     if (t !== undefined && ctx.previousOverlap[key] === t) continue;
     if (admit(item, key)) admitted.push({ item, key, t });
   }
-  const outcomes = await Promise.all(admitted.map(({ item }) => ctx.mapper.map(item)));
+  const outcomes: MapResult[] = [];
+  for (let from = 0; from < admitted.length; from += MAP_SLICE) {
+    if (from > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    outcomes.push(...(await Promise.all(admitted.slice(from, from + MAP_SLICE).map(({ item }) => ctx.mapper.map(item)))));
+  }
   outcomes.forEach((outcome, i) => {
     const { key, t } = admitted[i]!;
     if (outcome.ok) {

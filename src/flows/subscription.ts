@@ -48,6 +48,12 @@ export interface SubscriptionOptions {
    * when `state` holds no token.
    */
   appToken?: AppToken | string;
+  /**
+   * Worker threads that parse and map a large (partitioned) pull's pages, when its mapping can run
+   * in one (no option labels). Default: one per core beyond two, fewer than the connections, at most
+   * 4 (`defaultDecodeWorkers`); 0 keeps everything on the calling thread.
+   */
+  decodeWorkers?: number;
 }
 
 export type PullRun = AsyncIterable<PullBatch> & { report?: PullReport };
@@ -127,7 +133,10 @@ export function createSubscription(config: SubscriptionConfig, options: Subscrip
       const definition = definitionOf(entity);
       return deferredRun(async () =>
         pullEntity(
-          { client, definition, mapper: await mapper(entity, "pull"), settings: flowSettings, buildSearch, state, clock, logger, concurrency: credentials.concurrentConnections, runId: runId() },
+          {
+            client, definition, mapper: await mapper(entity, "pull"), settings: flowSettings, buildSearch, state, clock, logger,
+            concurrency: credentials.concurrentConnections, runId: runId(), ...(options.decodeWorkers === undefined ? {} : { decodeWorkers: options.decodeWorkers }),
+          },
           { ...pullOptions, ...withSignal(signalOf(pullOptions.signal)) },
         ),
       );

@@ -11,8 +11,12 @@ export type RetryPolicy = "idempotent" | "safe" | "unsafe";
 /** Methods the Akeneo API uses. */
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE" | "HEAD";
 
-/** How the body of a 2xx response is returned: parsed JSON (default), text, bytes, or the live stream. */
-export type ResponseType = "json" | "text" | "buffer" | "stream";
+/**
+ * How the body of a 2xx response is returned: parsed JSON (default), text, bytes, or the live stream.
+ * `jsonText` asks for JSON but returns its text unparsed, for a caller that parses it elsewhere
+ * (see `parseJsonText`, which reports a bad body exactly as `json` would).
+ */
+export type ResponseType = "json" | "jsonText" | "text" | "buffer" | "stream";
 
 /** A query parameter value; `undefined` leaves the parameter out. */
 export type QueryValue = string | number | boolean | undefined;

@@ -12,14 +12,18 @@ function header(raw: RawResponse, name: string): string {
 }
 
 function parseJsonBody(raw: RawResponse, label: RequestLabel): unknown {
-  const text = raw.bodyText;
+  return parseJsonText(raw.bodyText, { status: raw.status, contentType: header(raw, "content-type") }, label);
+}
+
+/** A JSON body's text, parsed; an HTML page or invalid JSON is a `ConnectorError` naming the request. */
+export function parseJsonText(text: string, response: { status: number; contentType: string }, label: RequestLabel): unknown {
   const first = text.search(/\S/); // no trimmed copy of a large body
   if (first === -1) return undefined;
-  const where = `${label.method} ${pathnameOf(label.path)} → ${raw.status}`;
-  if (/html/i.test(header(raw, "content-type")) || text[first] === "<") {
+  const where = `${label.method} ${pathnameOf(label.path)} → ${response.status}`;
+  if (/html/i.test(response.contentType) || text[first] === "<") {
     throw new ConnectorError(
       `${label.area} ${label.what}: ${where} an HTML page, not Akeneo's JSON; this does not look like an Akeneo PIM: check the baseUrl field (the PIM's address, e.g. https://pim.example.com, without /api)`,
-      { code: "NOT_AKENEO", kind: "config", status: raw.status, method: label.method, url: label.path },
+      { code: "NOT_AKENEO", kind: "config", status: response.status, method: label.method, url: label.path },
     );
   }
   try {
@@ -29,7 +33,7 @@ function parseJsonBody(raw: RawResponse, label: RequestLabel): unknown {
       code: "RESPONSE_INVALID",
       kind: "transient",
       retryable: false,
-      status: raw.status,
+      status: response.status,
       method: label.method,
       url: label.path,
       cause: error,
@@ -46,6 +50,7 @@ export function parseResponse(raw: RawResponse, responseType: ResponseType, labe
     case "buffer":
       return { ...base, body: raw.bytes };
     case "text":
+    case "jsonText":
       return { ...base, body: raw.bodyText };
     default:
       return { ...base, body: parseJsonBody(raw, label) };

@@ -32,7 +32,7 @@ function buildHeaders(req: PipelineRequest, authorization: string, userAgent: st
   const headers: Record<string, string> = {
     ...req.headers,
     authorization,
-    accept: (req.responseType ?? "json") === "json" ? "application/json" : "*/*",
+    accept: (req.responseType ?? "json").startsWith("json") ? "application/json" : "*/*",
     "user-agent": userAgent,
   };
   const contentType = req.contentType ?? (typeof req.body === "string" ? "application/json" : undefined);

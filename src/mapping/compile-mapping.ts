@@ -26,6 +26,8 @@ export interface CompileMappingOptions {
   baseDir?: string;
   /** Guardrails compiled into the expression. Default `DEFAULT_MAPPING_LIMITS`; a mapper may ask for others. */
   limits?: Partial<MappingLimits>;
+  /** The text, already read elsewhere (a mapper rebuilt in a worker thread): `source` and `baseDir` are then ignored. */
+  loaded?: { origin: string; text: string };
 }
 
 export interface CompiledMapping {
@@ -49,7 +51,7 @@ export function compileMapping(options: CompileMappingOptions): CompiledMapping 
   if (!definition.directions.includes(options.direction)) {
     throw new ConnectorError(`[mapping] entity "${options.entity}" has no ${options.direction} direction`, { code: "CONFIG_INVALID", kind: "config" });
   }
-  const { origin, text } = readSource(definition, options);
+  const { origin, text } = options.loaded ?? readSource(definition, options);
   const limits = { ...DEFAULT_MAPPING_LIMITS, ...options.limits };
   const first = parse(text, origin, limits);
   const expressions = new Map<string, jsonata.Expression>([[limitsKey(limits), first]]);

@@ -10,7 +10,7 @@ import { CONTEXT_BINDING, createMappingContext, type MappingContext } from "./ma
 import { evaluationError, inputError, labelLoadError, outputError } from "./mapping-errors.js";
 import { mappingRecordKey } from "./mapping-record-key.js";
 import { resolveMappingSettings } from "./mapping-settings.js";
-import type { LookupTables, Mapper, MappingCatalog, MappingLimits, MappingSettings, MapResult } from "./mapping-types.js";
+import type { LookupTables, Mapper, MapperSpec, MappingCatalog, MappingLimits, MappingSettings, MapResult } from "./mapping-types.js";
 import { STARTED_AT_BINDING } from "./register-helpers.js";
 import { getRecordValidator, outputSchemaPath } from "./schema-validators.js";
 import { isObject } from "./value-data.js";
@@ -46,7 +46,9 @@ export function createMapper(options: CreateMapperOptions): Mapper {
   const input = compiled.direction === "push" ? getRecordValidator(compiled.definition.canonicalSchema, { partial: true }) : undefined;
   let fast: FastPath | undefined | null = options.fastPath === false ? undefined : null; // null: not loaded yet
 
+  const spec = portableSpec(options, settings);
   return {
+    ...(spec ? { spec } : {}),
     async map(record: object): Promise<MapResult> {
       const key = mappingRecordKey(compiled.definition, compiled.direction, record);
       if (check && input) {
@@ -79,6 +81,26 @@ export function createMapper(options: CreateMapperOptions): Mapper {
       if (issues.length > 0) return { ok: false, key, error: outputError(compiled, key, output.schemaPath, issues) };
       return { ok: true, key, value };
     },
+  };
+}
+
+/** The mapper as plain data, unless it needs its caller: option labels (loaded through the caller's client), a custom clock, a catalog not built from data. */
+function portableSpec(options: CreateMapperOptions, settings: MappingSettings): MapperSpec | undefined {
+  const { compiled, catalog } = options;
+  const uses = compiled.optionLabelUses;
+  if (uses.attributes.size > 0 || uses.dynamic || !catalog.snapshot || (options.clock !== undefined && options.clock !== systemClock)) return undefined;
+  return {
+    entity: compiled.entity,
+    direction: compiled.direction,
+    origin: compiled.origin,
+    text: compiled.text,
+    compiledLimits: compiled.limits,
+    ...(options.limits ? { limits: options.limits } : {}),
+    settings,
+    catalog: catalog.snapshot,
+    lookups: options.lookups ?? {},
+    validate: options.validate !== false,
+    fastPath: options.fastPath !== false,
   };
 }
 

@@ -50,6 +50,7 @@ export function createMappingCatalog(input: MappingCatalogInput): MappingCatalog
       return toOptionLabels(labels);
     },
     mediaUrl: (code) => `${base}/api/rest/v1/media-files/${code}/download`,
+    snapshot: { attributes: [...attributes.values()], baseUrl: base },
   };
 }
 

@@ -33,6 +33,14 @@ export interface MappingCatalog {
   optionLabels(attribute: string): Promise<OptionLabels>;
   /** Download link for a media file code. */
   mediaUrl(code: string): string;
+  /** The attributes and base URL as plain data, when the catalog was built from data (createMappingCatalog): lets a worker thread rebuild it, without option labels. */
+  readonly snapshot?: CatalogSnapshot;
+}
+
+/** A catalog's data, without its option-label loader. */
+export interface CatalogSnapshot {
+  attributes: CatalogAttribute[];
+  baseUrl: string;
 }
 
 /**
@@ -75,4 +83,25 @@ export type MapResult =
 /** Maps records one at a time; safe to call concurrently (no state is shared between records). */
 export interface Mapper {
   map(record: object): Promise<MapResult>;
+  /**
+   * Plain data from which `mapperFromSpec` builds the same mapper in another thread; absent when the
+   * mapper needs its caller (option labels loaded on demand, a custom clock).
+   */
+  readonly spec?: MapperSpec;
+}
+
+/** A mapper as plain data (see `Mapper.spec`, mapper-from-spec.ts). */
+export interface MapperSpec {
+  entity: string;
+  direction: MappingDirection;
+  /** The compiled mapping's text and where it came from (for error messages). */
+  origin: string;
+  text: string;
+  compiledLimits: MappingLimits;
+  limits?: Partial<MappingLimits>;
+  settings: MappingSettings;
+  catalog: CatalogSnapshot;
+  lookups: LookupTables;
+  validate: boolean;
+  fastPath: boolean;
 }
