@@ -47,10 +47,20 @@ export function createPrng(seed: number): Prng {
     chance: (p) => next() < p,
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
     sample: <T>(items: readonly T[], count: number): T[] => {
-      const chosen = new Set<number>();
+      // Callers pick a few (1 to 3) per value generated: a list kept in order as it grows is much
+      // cheaper than a Set and a sort (which allocates a work area on every call).
+      const chosen: number[] = [];
       const wanted = Math.min(count, items.length);
-      while (chosen.size < wanted) chosen.add(Math.floor(next() * items.length));
-      return [...chosen].sort((a, b) => a - b).map((i) => items[i] as T);
+      while (chosen.length < wanted) {
+        const index = Math.floor(next() * items.length);
+        let at = chosen.length;
+        while (at > 0 && chosen[at - 1]! > index) at--;
+        if (at > 0 && chosen[at - 1] === index) continue;
+        chosen.push(index);
+        for (let i = chosen.length - 1; i > at; i--) chosen[i] = chosen[i - 1]!;
+        chosen[at] = index;
+      }
+      return chosen.map((i) => items[i] as T);
     },
     uuid: () => {
       const bytes = Array.from({ length: 16 }, () => Math.floor(next() * 256));

@@ -138,6 +138,14 @@ describe("sandbox collection PATCH", () => {
     expect(raw.lines).toEqual([{ line: 1, uuid: NEW_UUID, status_code: 204 }, { line: 2, status_code: 400, message: "Invalid json message received" }]);
   });
 
+  it("answers with exactly one JSON object per line, joined by \"\\n\"; CRLF, blank lines and UTF-8 are read as Akeneo does", async () => {
+    const existing = simpleProduct();
+    const body = `\r\n{"uuid":"${existing.uuid}","values":{"name":[{"locale":"fr_FR","scope":null,"data":"Léger Größe €"}]}}\r\n\n  \n{"uuid":"${NEW_UUID}"}`;
+    const res = await api.patchLines("/api/rest/v1/products-uuid", body);
+    expect(res.text).toBe(`{"line":1,"uuid":"${existing.uuid}","status_code":204}\n{"line":2,"uuid":"${NEW_UUID}","status_code":201}`);
+    expect((await served(existing.uuid)).values.name.find((v: any) => v.locale === "fr_FR").data).toBe("Léger Größe €");
+  });
+
   it("rejects more than 100 lines with 413 before writing anything, and a line over 1,000,000 characters alone", async () => {
     const lines = Array.from({ length: 101 }, (_, i) => ({ identifier: `BULK-${i}` }));
     const tooMany = await api.patchLines("/api/rest/v1/products", lines);

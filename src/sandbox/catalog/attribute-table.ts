@@ -75,11 +75,21 @@ const GROUPS: ReadonlyArray<[string, number, Labels]> = [
   ["erp", 6, { en_US: "ERP", fr_FR: "ERP", de_DE: "ERP" }],
 ];
 
+/**
+ * Row type → attribute type, as literals: V8 interns string literals, so the `switch (attribute.type)`
+ * run for every value written or generated compares pointers instead of characters.
+ */
+const FULL_TYPES: Readonly<Record<string, AttributeType>> = {
+  identifier: "pim_catalog_identifier", text: "pim_catalog_text", textarea: "pim_catalog_textarea", number: "pim_catalog_number",
+  metric: "pim_catalog_metric", price_collection: "pim_catalog_price_collection", boolean: "pim_catalog_boolean", date: "pim_catalog_date",
+  simpleselect: "pim_catalog_simpleselect", multiselect: "pim_catalog_multiselect", image: "pim_catalog_image", file: "pim_catalog_file",
+};
+
 /** Build the attribute groups (with their attribute lists) and the attributes. */
 export function buildAttributes(): { attributes: Attribute[]; groups: AttributeGroup[] } {
   const groupLabels = new Map(GROUPS.map(([code, , labels]) => [code, labels]));
   const attributes = ROWS.map(([code, type, group, loc, scope, en, fr, de, extra = {}], index): Attribute => {
-    const fullType = `pim_catalog_${type}` as AttributeType;
+    const fullType = FULL_TYPES[type]!;
     const numeric = type === "number" || type === "metric" || type === "price_collection";
     return {
       code, type: fullType, group, unique: extra.unique ?? false, useable_as_grid_filter: true,

@@ -4,6 +4,7 @@
  * value objects for a large catalog.
  */
 import { createPrng, type Prng } from "../prng.js";
+import { createValues } from "./create-values.js";
 import { ENABLED_LOCALES } from "./structure-tables.js";
 import type { Attribute, Channel, ValueEntry, Values } from "./types.js";
 
@@ -12,6 +13,8 @@ export interface ValueContext {
   attributes: ReadonlyMap<string, Attribute>;
   optionCodes: ReadonlyMap<string, readonly string[]>;
   channels: readonly Channel[];
+  /** `valueSlots` of each attribute in `attributes`, worked out once (they never change: see SandboxStore). */
+  slots: ReadonlyMap<string, readonly ValueSlot[]>;
   imageCodes: readonly string[];
   fileCodes: readonly string[];
 }
@@ -34,10 +37,15 @@ const WORDS: Readonly<Record<string, { adj: string[]; noun: string[]; text: stri
   },
 };
 
+const PACK_SIZES = [1, 2, 6, 12, 24, 36];
+
 const wordsFor = (locale: string | null) => WORDS[locale ?? "en_US"] ?? WORDS["en_US"]!;
 
+/** A (locale, scope) pair. */
+export type ValueSlot = [locale: string | null, scope: string | null];
+
 /** The (locale, scope) pairs an attribute takes values for. */
-export function valueSlots(attribute: Attribute, channels: readonly Channel[]): Array<[string | null, string | null]> {
+export function valueSlots(attribute: Attribute, channels: readonly Channel[]): ValueSlot[] {
   if (attribute.localizable && attribute.scopable) return channels.flatMap((c) => c.locales.map((l): [string, string] => [l, c.code]));
   if (attribute.localizable) return ENABLED_LOCALES.map((l): [string, null] => [l, null]);
   if (attribute.scopable) return channels.map((c): [null, string] => [null, c.code]);
@@ -51,7 +59,10 @@ export function valueSlots(attribute: Attribute, channels: readonly Channel[]): 
 export function generateValues(codes: readonly string[], seed: number, ctx: ValueContext, fixed: Readonly<Record<string, unknown>>, fillRate = 0.85): Values {
   const rng = createPrng(seed);
   const nameIdx: [number, number] = [rng.int(0, 9), rng.int(0, 9)];
-  const values: Values = {};
+  const values = createValues();
+  // Entries are gathered here, then stored as an exact-size copy: an array grown by push keeps
+  // room for 17 entries, which every stored product would carry (and the GC copy) for nothing.
+  const gathered: ValueEntry[] = [];
   for (const code of codes) {
     const attribute = ctx.attributes.get(code);
     if (!attribute) continue;
@@ -60,26 +71,27 @@ export function generateValues(codes: readonly string[], seed: number, ctx: Valu
       continue;
     }
     if (attribute.type === "pim_catalog_identifier" || !rng.chance(fillRate)) continue;
-    const entries: ValueEntry[] = [];
-    for (const [locale, scope] of valueSlots(attribute, ctx.channels)) {
-      if (entries.length > 0 && !rng.chance(0.92)) continue;
-      entries.push({ locale, scope, data: generateData(attribute, locale, rng, ctx, nameIdx) });
+    const slots = ctx.slots.get(code) ?? valueSlots(attribute, ctx.channels);
+    let count = 0;
+    for (let i = 0; i < slots.length; i++) {
+      if (count > 0 && !rng.chance(0.92)) continue;
+      const [locale, scope] = slots[i]!;
+      gathered[count++] = { locale, scope, data: generateData(attribute, locale, rng, ctx, nameIdx) };
     }
-    if (entries.length > 0) values[code] = entries;
+    if (count > 0) values[code] = gathered.slice(0, count);
   }
   return values;
 }
 
 function generateData(attribute: Attribute, locale: string | null, rng: Prng, ctx: ValueContext, nameIdx: [number, number]): unknown {
   const words = wordsFor(locale);
-  const name = `${words.adj[nameIdx[0]]} ${words.noun[nameIdx[1]]}`;
   switch (attribute.type) {
     case "pim_catalog_text":
-      return generateText(attribute.code, name, words, rng);
+      return generateText(attribute.code, productName(words, nameIdx), words, rng);
     case "pim_catalog_textarea":
-      return `${name}. ${rng.sample(words.text, rng.int(1, 3)).join(" ")}`;
+      return `${productName(words, nameIdx)}. ${rng.sample(words.text, rng.int(1, 3)).join(" ")}`;
     case "pim_catalog_number":
-      return attribute.decimals_allowed ? (rng.int(10, 50) / 10).toFixed(1) : attribute.code === "stock" ? rng.int(0, 500) : rng.pick([1, 2, 6, 12, 24, 36]);
+      return attribute.decimals_allowed ? (rng.int(10, 50) / 10).toFixed(1) : attribute.code === "stock" ? rng.int(0, 500) : rng.pick(PACK_SIZES);
     case "pim_catalog_metric": {
       const amount = attribute.decimals_allowed ? (rng.int(5, 5000) / 100).toFixed(2) : rng.int(5, 2000);
       return { amount, unit: attribute.default_metric_unit };
@@ -103,6 +115,11 @@ function generateData(attribute: Attribute, locale: string | null, rng: Prng, ct
     default:
       return null;
   }
+}
+
+/** The product's name in `words`' language (built only for the text values that use it). */
+function productName(words: { adj: string[]; noun: string[] }, nameIdx: [number, number]): string {
+  return `${words.adj[nameIdx[0]]} ${words.noun[nameIdx[1]]}`;
 }
 
 function generateText(code: string, name: string, words: { text: string[] }, rng: Prng): string {

@@ -1,7 +1,7 @@
 /**
  * Collection PATCH (`application/vnd.akeneo.collection+json`): one JSON resource per line, at most
  * 100 lines (else 413 for the whole request, before anything is written), each line at most
- * 1,000,000 characters (else 413 for that line). The answer is a 200 streamed line by line.
+ * 1,000,000 characters (else 413 for that line). The answer is a 200 with one JSON object per line.
  */
 import { httpError, isPlainObject } from "../http/akeneo-error.js";
 import { COLLECTION_TYPE, requireContentType } from "../http/media-types.js";
@@ -16,16 +16,31 @@ export const MAX_LINE_LENGTH = 1_000_000;
 /** Handle a collection PATCH; `apply` writes one decoded line. */
 export async function handleCollectionPatch(ctx: RouteContext, keyField: string, apply: (item: unknown) => UpsertResult): Promise<void> {
   requireContentType(ctx.req, COLLECTION_TYPE);
-  const text = (await readBody(ctx.req)).toString("utf8");
-  const lines = text.split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l)).filter((l) => l.trim() !== "");
+  const lines = nonBlankLines(await readBody(ctx.req));
   if (lines.length > MAX_LINES) throw httpError(413, `Too many resources to process, ${MAX_LINES} is the maximum allowed.`);
   ctx.res.writeHead(200, { "content-type": COLLECTION_TYPE });
-  for (const [index, raw] of lines.entries()) {
-    const line = index + 1;
-    const out = processLine(line, raw, keyField, apply);
-    ctx.res.write(`${index === 0 ? "" : "\n"}${JSON.stringify(out)}`);
+  // One write for the whole answer (the same bytes, as one chunk) rather than a write per line.
+  const answers: string[] = [];
+  for (let index = 0; index < lines.length; index++) answers.push(JSON.stringify(processLine(index + 1, lines[index]!, keyField, apply)));
+  ctx.res.end(answers.join("\n"));
+}
+
+/**
+ * The body's non-blank lines, without a trailing "\r". Decoded line by line, which gives the same
+ * text as decoding the whole body (a "\n" byte is never part of a multi-byte UTF-8 sequence) but
+ * faster: V8 decodes each line's leading ASCII run in bulk and only the rest byte by byte.
+ */
+function nonBlankLines(body: Buffer): string[] {
+  const lines: string[] = [];
+  for (let start = 0; start <= body.length; ) {
+    const newline = body.indexOf(10, start);
+    const end = newline < 0 ? body.length : newline;
+    let line = body.toString("utf8", start, end);
+    if (line.endsWith("\r")) line = line.slice(0, -1);
+    if (line.trim() !== "") lines.push(line);
+    start = end + 1;
   }
-  ctx.res.end();
+  return lines;
 }
 
 function processLine(line: number, raw: string, keyField: string, apply: (item: unknown) => UpsertResult): Record<string, unknown> {

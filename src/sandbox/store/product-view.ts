@@ -47,9 +47,29 @@ export function levelAttributeCodes(store: SandboxStore, record: ProductRecord |
 /** A record's own values: stored ones once written, otherwise regenerated from its seed. */
 export function ownValues(store: SandboxStore, record: ProductRecord | ProductModelRecord): Values {
   if (record.values) return record.values;
-  const fixed: Record<string, unknown> = { ...(record.axes ?? {}) };
-  if (!isModel(record)) fixed["sku"] = record.identifier;
-  return generateValues(levelAttributeCodes(store, record), record.seed, store.valueContext, fixed);
+  return generateValues(levelAttributeCodes(store, record), record.seed, store.valueContext, fixedData(record));
+}
+
+/**
+ * `ownValues(store, record)[code]?.[0]?.data`, without generating every value of a record never
+ * written when `code` is one whose data is fixed (identifier, variant axis): sibling axis checks.
+ */
+export function ownFirstData(store: SandboxStore, record: ProductRecord | ProductModelRecord, code: string): unknown {
+  if (record.values) return record.values[code]?.[0]?.data;
+  const fixed = fixedData(record);
+  if (!(code in fixed)) return ownValues(store, record)[code]?.[0]?.data;
+  // As generateValues does: fixed data fills the code when it is one of the record's attributes.
+  const data = fixed[code];
+  if (data === null || data === undefined || !store.valueContext.attributes.get(code)) return undefined;
+  return levelAttributeCodes(store, record).includes(code) ? data : undefined;
+}
+
+const NOTHING_FIXED: Readonly<Record<string, unknown>> = {};
+
+/** Data generation must not draw at random: the identifier and the variant axes chosen at generation time (read only). */
+function fixedData(record: ProductRecord | ProductModelRecord): Readonly<Record<string, unknown>> {
+  if (isModel(record)) return record.axes ?? NOTHING_FIXED;
+  return record.axes ? { ...record.axes, sku: record.identifier } : { sku: record.identifier };
 }
 
 /** Values including those inherited from ancestor models (nearest level wins). */

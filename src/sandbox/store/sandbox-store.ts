@@ -6,7 +6,7 @@
 import { ItemJsonCache } from "./item-json-cache.js";
 import { systemClock, type Clock } from "../../clock.js";
 import type { CatalogData } from "../catalog/generate-catalog.js";
-import type { ValueContext } from "../catalog/generate-values.js";
+import { valueSlots, type ValueContext } from "../catalog/generate-values.js";
 import type {
   AssociationType, Attribute, AttributeGroup, AttributeOption, Category, Channel, Currency, Family, FamilyVariant,
   Locale, MediaFileRecord, ProductModelRecord, ProductRecord,
@@ -43,7 +43,8 @@ export class SandboxStore {
   readonly valueContext: ValueContext;
   readonly clock: Clock;
   private readonly identifiers = new Map<string, string>();
-  private readonly children = new Map<string, Set<string>>();
+  /** Codes of the sub-models and uuids of the variants under each product model (kept apart: no key to rebuild on every lookup). */
+  private readonly children = new Map<string, { models: Set<string>; products: Set<string> }>();
   private readonly rng: Prng;
   private categoryRoots: Map<string, string> | undefined;
   /** Serialized list items (see ItemJsonCache); cleared before every write. */
@@ -71,15 +72,17 @@ export class SandboxStore {
     this.mediaFiles = new SortedIndex(data.mediaFiles, (m) => m.code);
     this.productModels = new SortedIndex(data.productModels, (m) => m.code);
     this.products = new SortedIndex(data.products, (p) => p.uuid);
-    for (const model of data.productModels) if (model.parent) this.link(model.parent, `m:${model.code}`);
+    for (const model of data.productModels) if (model.parent) this.childSets(model.parent).models.add(model.code);
     for (const product of data.products) {
       if (product.identifier !== null) this.identifiers.set(product.identifier, product.uuid);
-      if (product.parent) this.link(product.parent, `p:${product.uuid}`);
+      if (product.parent) this.childSets(product.parent).products.add(product.uuid);
     }
     this.valueContext = {
       attributes: new Map(data.attributes.map((a) => [a.code, a])),
       optionCodes: new Map([...data.options].map(([attr, opts]) => [attr, opts.map((o) => o.code)])),
       channels: data.channels,
+      // Structure writes replace entities (mergePatch copies), so these attributes and channels never change.
+      slots: new Map(data.attributes.map((a) => [a.code, valueSlots(a, data.channels)])),
       imageCodes: data.mediaFiles.filter((m) => m.extension !== "pdf").map((m) => m.code),
       fileCodes: data.mediaFiles.filter((m) => m.extension === "pdf").map((m) => m.code),
     };
@@ -138,14 +141,14 @@ export class SandboxStore {
   childrenOf(modelCode: string): { models: ProductModelRecord[]; products: ProductRecord[] } {
     const models: ProductModelRecord[] = [];
     const products: ProductRecord[] = [];
-    for (const key of this.children.get(modelCode) ?? []) {
-      if (key.startsWith("m:")) {
-        const model = this.productModels.get(key.slice(2));
-        if (model) models.push(model);
-      } else {
-        const product = this.products.get(key.slice(2));
-        if (product) products.push(product);
-      }
+    const sets = this.children.get(modelCode);
+    for (const code of sets?.models ?? []) {
+      const model = this.productModels.get(code);
+      if (model) models.push(model);
+    }
+    for (const uuid of sets?.products ?? []) {
+      const product = this.products.get(uuid);
+      if (product) products.push(product);
     }
     return { models, products };
   }
@@ -154,11 +157,14 @@ export class SandboxStore {
   saveProduct(record: ProductRecord, previous?: { identifier: string | null; parent: string | null }): void {
     this.itemJson.clear();
     if (previous) {
-      if (previous.identifier !== null && this.identifiers.get(previous.identifier) === record.uuid) this.identifiers.delete(previous.identifier);
-      if (previous.parent) this.children.get(previous.parent)?.delete(`p:${record.uuid}`);
+      // An unchanged identifier is just set again below: a delete then set would move it in the Map for nothing.
+      if (previous.identifier !== null && previous.identifier !== record.identifier && this.identifiers.get(previous.identifier) === record.uuid) {
+        this.identifiers.delete(previous.identifier);
+      }
+      if (previous.parent) this.children.get(previous.parent)?.products.delete(record.uuid);
     }
     if (record.identifier !== null) this.identifiers.set(record.identifier, record.uuid);
-    if (record.parent) this.link(record.parent, `p:${record.uuid}`);
+    if (record.parent) this.childSets(record.parent).products.add(record.uuid);
     this.products.set(record);
   }
 
@@ -167,15 +173,15 @@ export class SandboxStore {
     const record = this.products.get(uuid);
     if (!record) return false;
     if (record.identifier !== null) this.identifiers.delete(record.identifier);
-    if (record.parent) this.children.get(record.parent)?.delete(`p:${uuid}`);
+    if (record.parent) this.children.get(record.parent)?.products.delete(uuid);
     return this.products.delete(uuid);
   }
 
   /** Save a product model (insert or replace), keeping the parent index right. */
   saveProductModel(record: ProductModelRecord, previousParent?: string | null): void {
     this.itemJson.clear();
-    if (previousParent) this.children.get(previousParent)?.delete(`m:${record.code}`);
-    if (record.parent) this.link(record.parent, `m:${record.code}`);
+    if (previousParent) this.children.get(previousParent)?.models.delete(record.code);
+    if (record.parent) this.childSets(record.parent).models.add(record.code);
     this.productModels.set(record);
   }
 
@@ -203,9 +209,9 @@ export class SandboxStore {
     this.categoryRoots = undefined;
   }
 
-  private link(parent: string, child: string): void {
-    let set = this.children.get(parent);
-    if (!set) this.children.set(parent, (set = new Set()));
-    set.add(child);
+  private childSets(parent: string): { models: Set<string>; products: Set<string> } {
+    let sets = this.children.get(parent);
+    if (!sets) this.children.set(parent, (sets = { models: new Set(), products: new Set() }));
+    return sets;
   }
 }

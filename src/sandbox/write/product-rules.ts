@@ -3,10 +3,11 @@
  * the variant's own level (Akeneo silently drops the others), same family as the parent, axis values
  * present and unique among siblings.
  */
-import type { ProductRecord } from "../catalog/types.js";
+import { createValues } from "../catalog/create-values.js";
+import type { ProductRecord, Values } from "../catalog/types.js";
 import type { AkeneoErrorDetail } from "../http/akeneo-error.js";
 import { isEmptyData } from "../store/completeness.js";
-import { levelAttributeCodes, mergedCategories, mergedValues, modelAncestors, ownValues } from "../store/product-view.js";
+import { levelAttributeCodes, mergedCategories, mergedValues, modelAncestors, ownFirstData, ownValues } from "../store/product-view.js";
 import type { SandboxStore } from "../store/sandbox-store.js";
 import { PropertyFailure } from "./property-checks.js";
 import { propertyError } from "./upsert-result.js";
@@ -41,20 +42,19 @@ export function checkVariantRules(store: SandboxStore, record: ProductRecord): A
     errors.push({ property: "family", message: "The variant product family must be the same than its parent" });
     return errors;
   }
-  const allowed = new Set(levelAttributeCodes(store, record));
-  const values = record.values ?? ownValues(store, record);
-  record.values = Object.fromEntries(Object.entries(values).filter(([code]) => allowed.has(code)));
+  const values = keepCodes(record.values ?? ownValues(store, record), levelAttributeCodes(store, record));
+  record.values = values;
   const variant = store.familyVariants.get(model.family)?.get(model.family_variant);
   const level = modelAncestors(store, record).length;
   const axes = variant?.variant_attribute_sets.find((s) => s.level === level)?.axes ?? [];
   for (const axis of axes) {
-    const value = record.values[axis]?.[0]?.data;
+    const value = values[axis]?.[0]?.data;
     if (isEmptyData(value)) {
       errors.push({ property: "attribute", message: `Attribute "${axis}" cannot be empty, as it is defined as an axis for this entity`, attribute: axis });
       continue;
     }
     for (const sibling of store.childrenOf(model.code).products) {
-      if (sibling.uuid !== record.uuid && JSON.stringify(ownValues(store, sibling)[axis]?.[0]?.data) === JSON.stringify(value)) {
+      if (sibling.uuid !== record.uuid && JSON.stringify(ownFirstData(store, sibling, axis)) === JSON.stringify(value)) {
         errors.push({
           property: "attribute",
           message: `Cannot set value "${String(value)}" for the attribute axis "${axis}" on variant product "${record.identifier ?? record.uuid}", as the variant product "${sibling.identifier ?? sibling.uuid}" already has the value "${String(value)}"`,
@@ -64,4 +64,13 @@ export function checkVariantRules(store: SandboxStore, record: ProductRecord): A
     }
   }
   return errors;
+}
+
+/** `values` restricted to `codes`, in their order; `values` itself when nothing is dropped (values are never changed in place). */
+function keepCodes(values: Values, codes: readonly string[]): Values {
+  const present = Object.keys(values);
+  if (present.every((code) => codes.includes(code))) return values;
+  const kept = createValues();
+  for (const code of present) if (codes.includes(code)) kept[code] = values[code]!;
+  return kept;
 }

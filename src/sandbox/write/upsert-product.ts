@@ -4,11 +4,11 @@
  * update.md; validation per Akeneo; `updated` moves only when something actually changed.
  */
 import { isDeepStrictEqual } from "node:util";
-import type { ProductRecord, Values } from "../catalog/types.js";
+import type { ProductRecord } from "../catalog/types.js";
 import { isPlainObject } from "../http/akeneo-error.js";
 import { ownValues, type ProductKeyMode } from "../store/product-view.js";
 import type { SandboxStore } from "../store/sandbox-store.js";
-import { mergeValues } from "./merge-patch.js";
+import { mergeValues, mergeValuesInto, type ValuesPatch } from "./merge-patch.js";
 import { applyParent, checkVariantRules } from "./product-rules.js";
 import {
   expectAssociations, expectBoolean, expectCategories, expectGroups, expectQuantified, expectStringArray, expectStringOrNull,
@@ -73,12 +73,20 @@ function writeProduct(store: SandboxStore, input: Record<string, unknown>, optio
   const record: ProductRecord = existing
     ? { ...existing, values: ownValues(store, existing) }
     : newProduct(store, options.mode === "uuid" ? key : typeof input["uuid"] === "string" && UUID.test(input["uuid"]) ? input["uuid"].toLowerCase() : store.newUuid(), now);
+  // A product never written has its values generated afresh (and a new one has none): that object
+  // is this write's own, so merging need not copy it. Stored values are shared with `existing`.
+  let ownsValues = !existing || existing.values === null;
   applyProperties(store, record, input, options.mode);
   const errors = [];
   let valuesChanged = false;
-  const merge = (incoming: Values): void => {
+  const merge = (incoming: ValuesPatch): void => {
+    if (ownsValues && record.values) {
+      valuesChanged = mergeValuesInto(record.values, incoming) || valuesChanged;
+      return;
+    }
     const merged = mergeValues(record.values ?? {}, incoming);
     record.values = merged.values;
+    ownsValues = true;
     valuesChanged ||= merged.changed;
   };
   if ("values" in input) {
@@ -86,7 +94,7 @@ function writeProduct(store: SandboxStore, input: Record<string, unknown>, optio
     errors.push(...validated.errors);
     merge(validated.values);
   }
-  if (options.mode === "identifier") merge({ sku: [{ locale: null, scope: null, data: key }] });
+  if (options.mode === "identifier") merge([["sku", [{ locale: null, scope: null, data: key }]]]);
   const sku = record.values?.["sku"]?.[0]?.data;
   record.identifier = typeof sku === "string" ? sku : null;
   errors.push(...checkVariantRules(store, record));
