@@ -81,6 +81,9 @@ async function* pushResults(deps: PushDeps, items: AsyncIterable<PushItem>, opti
   else log.info({ ...out.report }, "push completed");
 }
 
+/** Records prepared (validated and mapped) between two turns of the event loop. */
+const YIELD_EVERY = 25;
+
 async function produce(
   deps: PushDeps,
   items: AsyncIterable<PushItem>,
@@ -98,21 +101,24 @@ async function produce(
     inFlight.add(task);
     void task.finally(() => inFlight.delete(task));
   };
+  let prepared = 0;
   for await (const item of items) {
     if (state.fatal !== undefined || options.signal?.aborted) {
       await results.push([notAttempted(item.line, null, state.fatal)]);
       continue;
     }
-    const prepared = await preparePushItem(deps, item);
-    if ("result" in prepared) {
-      await results.push([prepared.result]);
+    // Mapping a batch is a few ms of CPU: let the answers of the batches in flight in between.
+    if (++prepared % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    const next = await preparePushItem(deps, item);
+    if ("result" in next) {
+      await results.push([next.result]);
       continue;
     }
-    const batch = open.get(prepared.group) ?? [];
-    batch.push(prepared);
-    open.set(prepared.group, batch);
+    const batch = open.get(next.group) ?? [];
+    batch.push(next);
+    open.set(next.group, batch);
     if (batch.length >= deps.batchSize) {
-      open.delete(prepared.group);
+      open.delete(next.group);
       await send(batch);
     }
   }
