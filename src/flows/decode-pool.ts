@@ -81,10 +81,7 @@ export function startDecodePool(mapper: Mapper, definition: EntityDefinition, si
     }
     const all = mapped.catch(() => mapHere(page)); // the worker died while mapping it
     const items = parsed.stubs.map((stub, index) => {
-      results.set(
-        stub,
-        all.then((list) => list[index]!),
-      );
+      results.set(stub, all.then((list) => list[index]!));
       return stub as AkeneoRecord;
     });
     return parsed.nextHref === undefined ? { items } : { items, nextHref: parsed.nextHref };
