@@ -6,12 +6,12 @@
  */
 import { availableParallelism } from "node:os";
 import type { Clock } from "../clock.js";
-import { startDecodePool, type DecodePool } from "./decode-pool.js";
 import { ConnectorError, describeError, isConnectorError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import type { StateStore } from "../state/state-store.js";
 import { toEpochSeconds } from "./akeneo-time.js";
 import type { Channel } from "./channel.js";
+import { startDecodePool, type DecodePool } from "./decode-pool.js";
 import type { RecordFailure } from "./flow-types.js";
 import { planPartitions } from "./partition-plan.js";
 import { admitInRange, baseParams, mapPage, rangeSearch, type PageEvent, type ReaderContext } from "./pull-readers.js";
@@ -116,11 +116,9 @@ async function* pullBatches(deps: PullDeps, options: PullOptions, out: { report?
     const variantsSeen = new Set<string>();
     if (run.phase === "probe") yield* probe(ctx, run, deps.concurrency, save, entity, variantsSeen);
     if (run.phase === "partitions") {
-      // A partitioned pull is a large one: decode and map its pages in worker threads.
+      // A partitioned pull is a large one: decode and map its pages in worker threads (the sweep after it too).
       pool = startDecodePool(deps.mapper, deps.definition, deps.decodeWorkers ?? defaultDecodeWorkers(deps.concurrency));
       if (pool) Object.assign(ctx, { decode: pool.decode, mapper: pool.mapper });
-    }
-    if (run.phase === "partitions") {
       yield* drain(readPartitions(ctx, run, deps.concurrency, variantsSeen), run, save, entity, options.signal);
       run.phase = "sweep";
       await save();
