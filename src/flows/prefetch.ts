@@ -10,13 +10,3 @@ export function prefetch<T>(items: AsyncIterator<T>): Promise<IteratorResult<T>>
   return next;
 }
 
-/**
- * Let a just-prefetched request reach the socket before the CPU-bound mapping of the current page.
- * undici writes a request on a reused keep-alive socket only at the next check phase (it first lets
- * the socket report a pending close); waiting two check phases puts that write ahead of our work,
- * so the PIM starts on the next page while this one is mapped.
- */
-export async function letRequestGoOut(): Promise<void> {
-  await new Promise<void>((resolve) => setImmediate(resolve));
-  await new Promise<void>((resolve) => setImmediate(resolve));
-}

@@ -2,6 +2,7 @@
  * The readers of a pull: each turns Akeneo pages into `PageEvent`s (mapped records, failures,
  * and the checkpoint move to apply once the consumer has accepted them).
  */
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { PageDecoder, SearchFilter } from "../akeneo/akeneo-client.js";
 import type { SearchInput } from "../akeneo/build-search.js";
 import type { EntityDefinition } from "../manifest/entity-definitions.js";
@@ -103,6 +104,17 @@ function admitOnce(seen: Set<string>, key: string): boolean {
  */
 const MAP_SLICE = 25;
 
+/**
+ * Before the first slice, two turns: a page's next request was just asked for, and undici writes a
+ * request on a reused keep-alive socket only at the next check phase (it first lets the socket
+ * report a pending close). Waiting two check phases puts that write ahead of the mapping, so the
+ * PIM starts on the next page while this one is mapped.
+ */
+async function letIoIn(sliceStart: number): Promise<void> {
+  await nextTurn();
+  if (sliceStart === 0) await nextTurn();
+}
+
 /** Map the admitted records of a page; set aside those whose mapping failed, with their key. */
 export async function mapPage(ctx: ReaderContext, items: AkeneoRecord[], admit: Admit): Promise<Omit<PageEvent, "commit">> {
   const records: Record<string, unknown>[] = [];
@@ -117,7 +129,7 @@ export async function mapPage(ctx: ReaderContext, items: AkeneoRecord[], admit: 
   }
   const outcomes: MapResult[] = [];
   for (let from = 0; from < admitted.length; from += MAP_SLICE) {
-    if (from > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    await letIoIn(from);
     outcomes.push(...(await Promise.all(admitted.slice(from, from + MAP_SLICE).map(({ item }) => ctx.mapper.map(item)))));
   }
   outcomes.forEach((outcome, i) => {

@@ -7,7 +7,7 @@
  */
 import { fromEpochSeconds } from "./akeneo-time.js";
 import { Channel } from "./channel.js";
-import { letRequestGoOut, prefetch } from "./prefetch.js";
+import { prefetch } from "./prefetch.js";
 import { admitAfter, baseParams, filterInput, mapPage, rangeSearch, type Admit, type PageEvent, type ReaderContext } from "./pull-readers.js";
 import type { RunCheckpoint, SourceCheckpoint } from "./pull-state.js";
 import type { FlowListParams } from "./flow-types.js";
@@ -60,10 +60,7 @@ async function readInto(channel: Channel<PageEvent>, ctx: ReaderContext, params:
       if (result.done) break;
       read++;
       const nextUrl = result.value.nextUrl ?? null;
-      if (nextUrl !== null && !ctx.signal.aborted) {
-        next = prefetch(pages);
-        await letRequestGoOut();
-      }
+      if (nextUrl !== null && !ctx.signal.aborted) next = prefetch(pages);
       const event = await mapPage(ctx, result.value.items, admit);
       await channel.push({ ...event, commit: (run) => commit(run, nextUrl) });
       if (nextUrl === null || ctx.signal.aborted) break;

@@ -5,6 +5,7 @@
  * (credentials revoked, permission denied) nothing more is sent, and every remaining record is
  * reported `not_attempted`, so the results always account for the whole input.
  */
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Clock } from "../clock.js";
 import { describeError, isConnectorError } from "../errors.js";
 import type { Logger } from "../logger.js";
@@ -108,7 +109,7 @@ async function produce(
       continue;
     }
     // Mapping a batch is a few ms of CPU: let the answers of the batches in flight in between.
-    if (++prepared % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (++prepared % YIELD_EVERY === 0) await nextTurn();
     const next = await preparePushItem(deps, item);
     if ("result" in next) {
       await results.push([next.result]);

@@ -14,7 +14,7 @@
  */
 import { toEpochSeconds } from "./akeneo-time.js";
 import { Channel } from "./channel.js";
-import { letRequestGoOut, prefetch } from "./prefetch.js";
+import { prefetch } from "./prefetch.js";
 import type { AkeneoRecord, FlowListParams } from "./flow-types.js";
 import { admitInRange, baseParams, mapPage, rangeSearch, type PageEvent, type ReaderContext } from "./pull-readers.js";
 import type { RunCheckpoint } from "./pull-state.js";
@@ -101,10 +101,7 @@ async function readPartition(
         await pages.return?.(undefined);
         pages = openPages(ctx, active, nextUrl);
       }
-      if (nextUrl !== null && !ctx.signal.aborted) {
-        next = prefetch(pages);
-        await letRequestGoOut();
-      }
+      if (nextUrl !== null && !ctx.signal.aborted) next = prefetch(pages);
       const event = await mapPage(ctx, page.items, admit);
       const slot = active.slot;
       const range = { ...active.range };

@@ -3,6 +3,7 @@
  * 100 lines (else 413 for the whole request, before anything is written), each line at most
  * 1,000,000 characters (else 413 for that line). The answer is a 200 with one JSON object per line.
  */
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { httpError, isPlainObject } from "../http/akeneo-error.js";
 import { COLLECTION_TYPE, requireContentType } from "../http/media-types.js";
 import { readBody } from "../http/read-body.js";
@@ -24,7 +25,7 @@ export async function handleCollectionPatch(ctx: RouteContext, keyField: string,
   const answers: string[] = [];
   for (let index = 0; index < lines.length; index++) {
     // A PIM works on concurrent requests in parallel: let the others (answers due, bodies arriving) in between.
-    if (index > 0 && index % LINES_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (index > 0 && index % LINES_PER_TURN === 0) await nextTurn();
     answers.push(JSON.stringify(processLine(index + 1, lines[index]!, keyField, apply)));
   }
   ctx.res.end(answers.join("\n"));
