@@ -3,7 +3,7 @@
  * App token kept in it), Ctrl-C.
  */
 import type { Command } from "commander";
-import type { AppToken } from "../auth/load-app-token.js";
+import { createSubscription, type Subscription } from "../flows/subscription.js";
 import { loadConfig } from "../config/load-config.js";
 import type { SubscriptionConfig } from "../config/subscription-config.js";
 import { createLogger, type Logger, type LogFormat, type LogLevel } from "../logger.js";
@@ -39,15 +39,15 @@ export interface RunContext {
   logger: Logger;
   state: StateStore;
   signal: AbortSignal;
-  /** Connected-App mode: the token stored in the state directory (pass it to `createSubscription`). */
-  appToken?: AppToken;
+  /** The subscription of this run: the config, state, logger, Ctrl-C signal and (App mode) stored token. */
+  subscription: Subscription;
   /** Remove the Ctrl-C handler. */
   dispose(): void;
 }
 
 /**
  * Load the config (exit 2 on any problem, before any request), create the logger and the state store,
- * read the App token in App mode (exit 2 when there is none), trap Ctrl-C.
+ * read the App token in App mode (exit 2 when there is none), trap Ctrl-C, and open the subscription.
  */
 export async function openRun(io: CliIO, options: RunOptions): Promise<RunContext> {
   const config = loadConfig(options.config, { env: io.env, cwd: io.cwd });
@@ -68,7 +68,7 @@ export async function openRun(io: CliIO, options: RunOptions): Promise<RunContex
     logger,
     state,
     signal: controller.signal,
-    ...(appToken ? { appToken } : {}),
+    subscription: createSubscription(config, { state, logger, signal: controller.signal, ...(appToken ? { appToken } : {}) }),
     dispose() {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);

@@ -1,7 +1,6 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { ConnectorError } from "../../errors.js";
-import { createSubscription } from "../../flows/subscription.js";
 import { resumeSinkPosition, type PullReport } from "../../flows/pull-entity.js";
 import { EXIT } from "../io.js";
 import type { CommandContext } from "../main.js";
@@ -33,7 +32,7 @@ async function runPull(ctx: CommandContext, options: PullCommandOptions): Promis
   const { io } = ctx;
   const since = options.since === undefined ? undefined : parseSince(options.since);
   const run = await openRun(io, options);
-  const subscription = createSubscription(run.config, { state: run.state, logger: run.logger, signal: run.signal, ...(run.appToken ? { appToken: run.appToken } : {}) });
+  const { subscription } = run;
   const previous = await resumeSinkPosition(run.state, options.entity);
   const resuming = previous.resuming && !options.full && !since;
   const out = await openNdjsonSink(options.out ? resolve(io.cwd, options.out) : undefined, io.stdout, resuming ? previous.position : undefined);

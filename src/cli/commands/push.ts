@@ -2,7 +2,6 @@ import { createReadStream } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { readNdjson } from "../../flows/ndjson.js";
-import { createSubscription } from "../../flows/subscription.js";
 import type { PushReport } from "../../flows/push-report.js";
 import { EXIT } from "../io.js";
 import type { CommandContext } from "../main.js";
@@ -34,7 +33,7 @@ export function registerPushCommand(program: Command, ctx: CommandContext): void
 async function runPush(ctx: CommandContext, options: PushCommandOptions): Promise<number> {
   const { io } = ctx;
   const run = await openRun(io, options);
-  const subscription = createSubscription(run.config, { state: run.state, logger: run.logger, signal: run.signal, ...(run.appToken ? { appToken: run.appToken } : {}) });
+  const { subscription } = run;
   const input = options.in ? createReadStream(resolve(io.cwd, options.in)) : io.stdin;
   const out = await openNdjsonSink(options.results ? resolve(io.cwd, options.results) : undefined, io.stdout);
   const progress = createProgress(io, { label: `push ${options.entity}`, quiet: Boolean(options.quiet) });
