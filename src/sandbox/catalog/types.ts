@@ -139,39 +139,34 @@ export interface Association {
   groups: string[];
 }
 
-/** A product as stored. `values === null` means "generate from `seed`". Times are epoch seconds. */
-export interface ProductRecord {
+/** What products and product models store alike. `values === null` means "generate from `seed`". Times are epoch seconds. */
+interface StoredItem {
+  parent: string | null;
+  categories: string[];
+  created: number;
+  updated: number;
+  associations: Record<string, Association>;
+  quantified_associations: Record<string, unknown>;
+  values: Values | null;
+  seed: number;
+  /** Axis values chosen at generation time (variants), used by lazy value generation. */
+  axes?: Record<string, string>;
+}
+
+/** A product as stored. */
+export interface ProductRecord extends StoredItem {
   uuid: string;
   identifier: string | null;
   enabled: boolean;
   family: string | null;
-  categories: string[];
   groups: string[];
-  parent: string | null;
-  created: number;
-  updated: number;
-  associations: Record<string, Association>;
-  quantified_associations: Record<string, unknown>;
-  values: Values | null;
-  seed: number;
-  /** Axis values chosen at generation time (variant products), used by lazy value generation. */
-  axes?: Record<string, string>;
 }
 
-/** A product model as stored (same conventions as `ProductRecord`). */
-export interface ProductModelRecord {
+/** A product model as stored. */
+export interface ProductModelRecord extends StoredItem {
   code: string;
   family: string;
   family_variant: string;
-  parent: string | null;
-  categories: string[];
-  created: number;
-  updated: number;
-  associations: Record<string, Association>;
-  quantified_associations: Record<string, unknown>;
-  values: Values | null;
-  seed: number;
-  axes?: Record<string, string>;
 }
 
 /** A media file's metadata; `bytes` is absent for generated files (their content derives from `seed`). */
