@@ -38,6 +38,16 @@ export interface ListParams {
   query?: Record<string, string>;
   /** Decode each list response elsewhere (a worker thread); default: parsed on this thread (parse-page.ts). */
   decode?: PageDecoder;
+  /**
+   * `iteratePages`: request each next page as soon as a response arrives, before it is parsed (the next
+   * link is read from the response's leading `_links`), so one request runs ahead of the consumer.
+   */
+  readAhead?: boolean;
+  /**
+   * `iteratePages`: rewrite each next page's absolute URL before it is requested (e.g. narrow the
+   * `search` and keep the cursor). Called when the request is made, so it sees the caller's state then.
+   */
+  rewriteNext?: (url: string) => string;
   signal?: AbortSignal;
 }
 

@@ -1,14 +1,16 @@
 /**
  * Lists, page by page (NOTES §3): the first page from the definition's list path and the query built from
  * the params; every next page from `_links.next` (see resolve-next-link.ts). Lazy: a page is requested only
- * when the consumer asks for it, so an early `break` makes no extra request.
+ * when the consumer asks for it, so an early `break` makes no extra request; with `readAhead`, one request
+ * runs ahead of the consumer (see `iteratePages`).
  */
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { ConnectorError } from "../errors.js";
 import type { EntityDefinition } from "../manifest/entity-definitions.js";
-import type { AkeneoRecord, ListParams, Page, PageDecoder } from "./akeneo-client.js";
+import type { AkeneoRecord, ListParams, Page, PageText } from "./akeneo-client.js";
 import { buildListQuery } from "./build-list-query.js";
 import { fillPath } from "./fill-path.js";
-import { pageSource, parsePage } from "./parse-page.js";
+import { decodePageText, peekNextHref } from "./parse-page.js";
 import type { ResourceContext } from "./resource-context.js";
 import { encodeQuery, resolveNextLink } from "./resolve-next-link.js";
 
@@ -21,43 +23,96 @@ function firstPath(ctx: ResourceContext, def: EntityDefinition, params: PagePara
   return `${fillPath(def.paths.list, params.pathParams)}?${encodeQuery(requested)}`;
 }
 
-async function fetchPage(ctx: ResourceContext, def: EntityDefinition, path: string, requested: Record<string, string>, params: PageParams): Promise<{ page: Page; nextPath?: string }> {
-  const what = `listing ${def.name} failed`;
-  const request = { method: "GET", path, area: "[akeneo]", what, ...(params.signal ? { signal: params.signal } : {}) } as const;
-  const { items, nextHref } = params.decode ? await decodeElsewhere(ctx, request, params.decode) : parsePage((await ctx.execute(request)).body, pageSource(request));
-  if (nextHref === undefined) return { page: { items } };
-  const nextPath = resolveNextLink(nextHref, ctx.baseUrl, requested);
-  if (nextPath === path) {
-    throw new ConnectorError(`[akeneo] ${what}: the next link points at the same page again (${path.split("?")[0]}); stopping to avoid a loop`, {
+/** One list response as text, with what it takes to decode it (and to report a bad body). */
+async function fetchText(ctx: ResourceContext, def: EntityDefinition, path: string, signal: AbortSignal | undefined): Promise<PageText> {
+  const label = { area: "[akeneo]", what: `listing ${def.name} failed`, method: "GET", path } as const;
+  const response = await ctx.execute({ ...label, responseType: "jsonText", ...(signal ? { signal } : {}) });
+  const type = response.headers["content-type"];
+  return { text: response.body as string, status: response.status, contentType: (Array.isArray(type) ? type[0] : type) ?? "", label };
+}
+
+/** Items and next link of a response: parsed here, or by `params.decode` (a worker thread parses and maps it). */
+async function decode(page: PageText, params: PageParams): Promise<{ items: AkeneoRecord[]; nextHref?: string }> {
+  return params.decode ? params.decode(page) : decodePageText(page);
+}
+
+/** The path of the page after `path`, from its next href: resolved on our base URL, then rewritten by `params.rewriteNext`. */
+function nextPathOf(ctx: ResourceContext, def: EntityDefinition, href: string, path: string, requested: Record<string, string>, params: PageParams): string {
+  let next = resolveNextLink(href, ctx.baseUrl, requested);
+  if (params.rewriteNext) next = params.rewriteNext(ctx.baseUrl + next).slice(ctx.baseUrl.length);
+  if (next === path) {
+    throw new ConnectorError(`[akeneo] listing ${def.name} failed: the next link points at the same page again (${path.split("?")[0]}); stopping to avoid a loop`, {
       code: "RESPONSE_INVALID",
       kind: "bug",
     });
   }
-  return { page: { items, nextUrl: ctx.baseUrl + nextPath }, nextPath };
-}
-
-/** The response as text, decoded by `decode` (a worker thread parses and maps it). */
-async function decodeElsewhere(ctx: ResourceContext, request: { method: "GET"; path: string; area: string; what: string; signal?: AbortSignal }, decode: PageDecoder) {
-  const response = await ctx.execute({ ...request, responseType: "jsonText" });
-  const type = response.headers["content-type"];
-  const label = { area: request.area, what: request.what, method: request.method, path: request.path };
-  return decode({ text: response.body as string, status: response.status, contentType: (Array.isArray(type) ? type[0] : type) ?? "", label });
+  return next;
 }
 
 /** One page: the first of the list, or the one at `startUrl`. */
 export async function listPage(ctx: ResourceContext, def: EntityDefinition, params: PageParams = {}): Promise<Page> {
   const requested = buildListQuery(def, params);
-  return (await fetchPage(ctx, def, firstPath(ctx, def, params, requested), requested, params)).page;
+  const path = firstPath(ctx, def, params, requested);
+  const { items, nextHref } = await decode(await fetchText(ctx, def, path, params.signal), params);
+  return nextHref === undefined ? { items } : { items, nextUrl: ctx.baseUrl + nextPathOf(ctx, def, nextHref, path, requested, params) };
 }
 
-/** Every page, lazily, from the first (or `startUrl`) until there is no next link. */
+/** A request running ahead of the consumer: its path, its response, and how to call it off. */
+interface Ahead {
+  path: string;
+  text: Promise<PageText>;
+  cancel(): void;
+}
+
+/**
+ * Every page, lazily, from the first (or `startUrl`) until there is no next link. Each page's `nextUrl`
+ * is the URL its next page is (or will be) requested at.
+ *
+ * With `readAhead`, the next page is requested as soon as a response arrives, before it is parsed: its
+ * next link is read from the leading `_links` (`peekNextHref`), so the PIM works on the next page while
+ * this one is parsed and mapped. The parsed link must match; if it does not (or could not be read ahead),
+ * the early request is called off and the parsed one is requested. A consumer that stops calls off the
+ * request running ahead.
+ */
 export async function* iteratePages(ctx: ResourceContext, def: EntityDefinition, params: PageParams = {}): AsyncGenerator<Page> {
   const requested = buildListQuery(def, params);
-  let path: string | undefined = firstPath(ctx, def, params, requested);
-  while (path !== undefined) {
-    const { page, nextPath }: { page: Page; nextPath?: string } = await fetchPage(ctx, def, path, requested, params);
-    yield page;
-    path = nextPath;
+  const start = (path: string): Ahead => {
+    const controller = new AbortController();
+    const signal = params.signal ? AbortSignal.any([params.signal, controller.signal]) : controller.signal;
+    const text = fetchText(ctx, def, path, signal);
+    text.catch(() => undefined); // awaited later, or called off
+    return { path, text, cancel: () => controller.abort() };
+  };
+  // A peeked link that cannot be followed is not followed early; the parsed one gets the same check.
+  const startAhead = (href: string, after: string): Ahead | undefined => {
+    try {
+      return start(nextPathOf(ctx, def, href, after, requested, params));
+    } catch {
+      return undefined;
+    }
+  };
+  let current: Ahead | undefined = start(firstPath(ctx, def, params, requested));
+  let ahead: Ahead | undefined;
+  try {
+    while (current) {
+      const page: PageText = await current.text;
+      const peeked: string | undefined = params.readAhead ? peekNextHref(page.text) : undefined;
+      if (peeked !== undefined) ahead = startAhead(peeked, current.path);
+      // undici writes a request on a reused keep-alive socket only at a later check phase: two turns
+      // put that write ahead of this page's parse.
+      if (ahead) for (let turn = 0; turn < 2; turn++) await nextTurn();
+      const { items, nextHref } = await decode(page, params);
+      if (nextHref !== peeked) {
+        ahead?.cancel();
+        ahead = undefined;
+      }
+      const nextPath: string | undefined = ahead?.path ?? (nextHref === undefined ? undefined : nextPathOf(ctx, def, nextHref, current.path, requested, params));
+      yield nextPath === undefined ? { items } : { items, nextUrl: ctx.baseUrl + nextPath };
+      current = ahead ?? (nextPath === undefined ? undefined : start(nextPath));
+      ahead = undefined;
+    }
+  } finally {
+    ahead?.cancel();
   }
 }
 

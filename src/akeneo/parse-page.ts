@@ -41,3 +41,25 @@ export function pageSource(label: { what: string; path: string }): string {
 export function decodePageText(page: PageText): { items: AkeneoRecord[]; nextHref?: string } {
   return parsePage(parseJsonText(page.text, page, page.label), pageSource(page.label));
 }
+
+// One `"name": {"href": "..."}` entry of a leading `_links` object, then `,` or its closing `}`.
+const LINK_ENTRY = /\s*"((?:[^"\\]|\\.)*)"\s*:\s*\{\s*"href"\s*:\s*"((?:[^"\\]|\\.)*)"\s*\}\s*([,}])/y;
+
+/**
+ * The next href of a list response, read from the text's leading `_links` object without parsing the
+ * rest (Akeneo writes `_links` first). Undefined when the text does not start that way, when its
+ * `_links` holds anything but `{href}` entries, or when there is no next link. A hint only: the caller
+ * checks it against the parsed page.
+ */
+export function peekNextHref(text: string): string | undefined {
+  const open = /^\s*\{\s*"_links"\s*:\s*\{/.exec(text);
+  if (!open) return undefined;
+  let next: string | undefined;
+  LINK_ENTRY.lastIndex = open[0].length;
+  for (;;) {
+    const entry = LINK_ENTRY.exec(text);
+    if (!entry) return undefined;
+    if (entry[1] === "next") next = JSON.parse(`"${entry[2]}"`) as string;
+    if (entry[3] === "}") return next;
+  }
+}

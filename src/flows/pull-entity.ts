@@ -5,15 +5,17 @@
  * leaves the last accepted checkpoint, from which the next run resumes.
  */
 import { availableParallelism } from "node:os";
+import type { Page } from "../akeneo/akeneo-client.js";
 import type { Clock } from "../clock.js";
 import { ConnectorError, describeError, isConnectorError } from "../errors.js";
 import type { Logger } from "../logger.js";
+import type { Mapper } from "../mapping/mapping-types.js";
 import type { StateStore } from "../state/state-store.js";
 import { toEpochSeconds } from "./akeneo-time.js";
 import type { Channel } from "./channel.js";
 import { startDecodePool, type DecodePool } from "./decode-pool.js";
 import type { RecordFailure } from "./flow-types.js";
-import { planPartitions } from "./partition-plan.js";
+import { planPartitions, type TimeRange } from "./partition-plan.js";
 import { admitInRange, baseParams, mapPage, rangeSearch, type PageEvent, type ReaderContext } from "./pull-readers.js";
 import { readSequential, readSweep } from "./pull-sources.js";
 import { readPartitions } from "./read-partitions.js";
@@ -71,7 +73,9 @@ export interface PullReport {
   decodeWorkers: number;
 }
 
-export interface PullDeps extends Omit<ReaderContext, "previousOverlap" | "overlapFrom" | "signal"> {
+export interface PullDeps extends Omit<ReaderContext, "previousOverlap" | "overlapFrom" | "signal" | "mapper"> {
+  /** The mapper, or its promise: the catalog it needs is then read while the first page is requested. */
+  mapper: Mapper | Promise<Mapper>;
   state: StateStore;
   clock: Clock;
   logger: Logger;
@@ -84,7 +88,9 @@ export interface PullDeps extends Omit<ReaderContext, "previousOverlap" | "overl
 /** Start a pull of `deps.definition`; iterate it to run it, then read `report`. */
 export function pullEntity(deps: PullDeps, options: PullOptions = {}): AsyncIterable<PullBatch> & { report?: PullReport } {
   const run: { report?: PullReport } = {};
-  return Object.assign(run, { [Symbol.asyncIterator]: () => pullBatches(deps, options, run)[Symbol.asyncIterator]() });
+  const mapper = Promise.resolve(deps.mapper);
+  mapper.catch(() => undefined); // awaited by the run, unless it stopped before (or never started)
+  return Object.assign(run, { [Symbol.asyncIterator]: () => pullBatches({ ...deps, mapper }, options, run)[Symbol.asyncIterator]() });
 }
 
 async function* pullBatches(deps: PullDeps, options: PullOptions, out: { report?: PullReport }): AsyncGenerator<PullBatch> {
@@ -98,7 +104,7 @@ async function* pullBatches(deps: PullDeps, options: PullOptions, out: { report?
   const controller = new AbortController();
   const stop = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener("abort", stop, { once: true });
-  const ctx: ReaderContext = {
+  const reading: Omit<ReaderContext, "mapper"> = {
     ...deps,
     previousOverlap: run.mode === "incremental" ? (saved.overlapKeys ?? {}) : {},
     overlapFrom: run.upper - deps.settings.overlapSeconds,
@@ -113,11 +119,13 @@ async function* pullBatches(deps: PullDeps, options: PullOptions, out: { report?
   let pool: DecodePool | undefined;
   try {
     await save();
+    const first = run.phase === "probe" ? probeRequest(reading, run) : undefined;
+    const ctx: ReaderContext = { ...reading, mapper: await deps.mapper };
     const variantsSeen = new Set<string>();
-    if (run.phase === "probe") yield* probe(ctx, run, deps.concurrency, save, entity, variantsSeen);
+    if (first) yield* probe(ctx, run, await first, deps.concurrency, save, entity, variantsSeen);
     if (run.phase === "partitions") {
       // A partitioned pull is a large one: decode and map its pages in worker threads (the sweep after it too).
-      pool = startDecodePool(deps.mapper, deps.definition, deps.decodeWorkers ?? defaultDecodeWorkers(deps.concurrency));
+      pool = startDecodePool(ctx.mapper, deps.definition, deps.decodeWorkers ?? defaultDecodeWorkers(deps.concurrency));
       if (pool) Object.assign(ctx, { decode: pool.decode, mapper: pool.mapper });
       yield* drain(readPartitions(ctx, run, deps.concurrency, variantsSeen), run, save, entity, options.signal);
       run.phase = "sweep";
@@ -178,24 +186,34 @@ function startRun(deps: PullDeps, saved: EntityPullState, options: PullOptions):
   return newRunCheckpoint(deps.runId, startedAt, lower, partitioned ? "probe" : "sequential");
 }
 
+/** The first page of the whole range (requested at once; awaited when the mapper is ready). */
+function probeRequest(ctx: Omit<ReaderContext, "mapper">, run: RunCheckpoint): Promise<Page | undefined> {
+  const request = (async () => {
+    for await (const page of ctx.client.iteratePages(ctx.definition, baseParams(ctx, rangeSearch(ctx, wholeRange(run))))) return page;
+    return undefined;
+  })();
+  request.catch(() => undefined); // awaited once the mapper is ready, unless the run stopped before
+  return request;
+}
+
+function wholeRange(run: RunCheckpoint): TimeRange {
+  return { from: run.lower ?? 0, to: run.upper };
+}
+
 /**
- * Read the first page of the whole range. When it is the only page, deliver it; otherwise its items
- * are a random sample of `updated` (the list is sorted by key), from which the partitions are cut.
+ * Deliver the first page of the whole range when it is the only one; otherwise its items are a
+ * random sample of `updated` (the list is sorted by key), from which the partitions are cut.
  */
 async function* probe(
   ctx: ReaderContext,
   run: RunCheckpoint,
+  first: Page | undefined,
   concurrency: number,
   save: () => Promise<void>,
   entity: string,
   variantsSeen: Set<string>,
 ): AsyncGenerator<PullBatch> {
-  const whole = { from: run.lower ?? 0, to: run.upper };
-  let first: { items: Record<string, unknown>[]; nextUrl?: string | undefined } | undefined;
-  for await (const page of ctx.client.iteratePages(ctx.definition, baseParams(ctx, rangeSearch(ctx, whole)))) {
-    first = page;
-    break;
-  }
+  const whole = wholeRange(run);
   if (!first?.nextUrl) {
     const event = await mapPage(ctx, first?.items ?? [], admitInRange(whole, variantsSeen));
     if (event.records.length > 0 || event.failures.length > 0) yield { entity, records: event.records, failures: event.failures };

@@ -38,7 +38,7 @@ export interface ReaderContext {
 }
 
 /** The subscription's server-side filters, for the entity's supported filters. */
-export function filterInput(ctx: ReaderContext): SearchInput {
+export function filterInput(ctx: Pick<ReaderContext, "definition" | "settings">): SearchInput {
   const { filters, channel } = ctx.settings;
   const supported = new Set(ctx.definition.filters);
   const input: SearchInput = {};
@@ -50,7 +50,7 @@ export function filterInput(ctx: ReaderContext): SearchInput {
 }
 
 /** List parameters shared by every request of this pull. */
-export function baseParams(ctx: ReaderContext, search: SearchInput): FlowListParams {
+export function baseParams(ctx: Omit<ReaderContext, "mapper">, search: SearchInput): FlowListParams {
   const params: FlowListParams = { pageSize: ctx.settings.pageSize, signal: ctx.signal, ...(ctx.decode ? { decode: ctx.decode } : {}) };
   if (Object.keys(search).length > 0) params.search = ctx.buildSearch(ctx.definition, search);
   if (ctx.definition.filters.length > 0) {
@@ -63,7 +63,7 @@ export function baseParams(ctx: ReaderContext, search: SearchInput): FlowListPar
 }
 
 /** Search input for the records updated in `range` (inclusive seconds). */
-export function rangeSearch(ctx: ReaderContext, range: TimeRange): SearchInput {
+export function rangeSearch(ctx: Pick<ReaderContext, "definition" | "settings">, range: TimeRange): SearchInput {
   return { ...filterInput(ctx), updatedBetween: [fromEpochSeconds(range.from), fromEpochSeconds(range.to)] };
 }
 

@@ -51,7 +51,7 @@ type Commit = (run: RunCheckpoint, nextUrl: string | null) => void;
  * is mapped and waits for the consumer, so a stream's network time overlaps its CPU time.
  */
 async function readInto(channel: Channel<PageEvent>, ctx: ReaderContext, params: FlowListParams, admit: Admit, commit: Commit): Promise<void> {
-  const pages = ctx.client.iteratePages(ctx.definition, params)[Symbol.asyncIterator]();
+  const pages = ctx.client.iteratePages(ctx.definition, { ...params, readAhead: true })[Symbol.asyncIterator]();
   let next = prefetch(pages);
   let read = 0;
   try {

@@ -82,7 +82,7 @@ async function readPartition(
   variantsSeen: Set<string>,
   changed: () => void,
 ): Promise<void> {
-  let pages = openPages(ctx, active, active.startUrl);
+  const pages = openPages(ctx, active, active.startUrl);
   let next = prefetch(pages);
   let read = 0;
   try {
@@ -91,16 +91,13 @@ async function readPartition(
       if (result.done) break;
       read++;
       const page = result.value;
-      const admit = admitInRange({ ...active.range }, variantsSeen); // this page was read with the range as it was
+      const admit = admitInRange({ ...active.range }, variantsSeen); // the range before a split at this page (it is the split's cursor)
       observe(ctx, active, page.items);
       changed();
       let nextUrl = page.nextUrl ?? null;
+      // After a split the next request (already running ahead, or not) is made with the narrower range.
       const handover = nextUrl !== null && active.split ? splitAt(ctx, active, nextUrl) : undefined;
-      if (handover) {
-        nextUrl = withRange(ctx, nextUrl!, active.range);
-        await pages.return?.(undefined);
-        pages = openPages(ctx, active, nextUrl);
-      }
+      if (handover) nextUrl = withRange(ctx, nextUrl!, active.range);
       if (nextUrl !== null && !ctx.signal.aborted) next = prefetch(pages);
       const event = await mapPage(ctx, page.items, admit);
       const slot = active.slot;
@@ -133,8 +130,15 @@ async function readPartition(
   }
 }
 
+/**
+ * The partition's pages, one request ahead. Once the partition is split, its next requests carry the
+ * narrower range. A page read ahead with the wider range is admitted with the narrower one: the part
+ * handed over is read again by its new owner, from the same cursor.
+ */
 function openPages(ctx: ReaderContext, active: Active, startUrl: string | null) {
-  const params: FlowListParams = baseParams(ctx, rangeSearch(ctx, active.range));
+  const opened = { ...active.range };
+  const rewriteNext = (url: string) => (active.range.from === opened.from && active.range.to === opened.to ? url : withRange(ctx, url, active.range));
+  const params: FlowListParams = { ...baseParams(ctx, rangeSearch(ctx, active.range)), readAhead: true, rewriteNext };
   return ctx.client.iteratePages(ctx.definition, startUrl ? { ...params, startUrl } : params)[Symbol.asyncIterator]();
 }
 

@@ -135,7 +135,7 @@ export function createSubscription(config: SubscriptionConfig, options: Subscrip
       return deferredRun(async () =>
         pullEntity(
           {
-            client, definition, mapper: await mapper(entity, "pull"), settings: flowSettings, buildSearch, state, clock, logger,
+            client, definition, mapper: mapper(entity, "pull"), settings: flowSettings, buildSearch, state, clock, logger,
             concurrency: credentials.concurrentConnections, runId: runId(), ...(options.decodeWorkers === undefined ? {} : { decodeWorkers: options.decodeWorkers }),
           },
           { ...pullOptions, ...withSignal(signalOf(pullOptions.signal)) },

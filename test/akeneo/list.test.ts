@@ -1,4 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { PageText } from "../../src/akeneo/akeneo-client.js";
+import { decodePageText } from "../../src/akeneo/parse-page.js";
 import { getEntityDefinition } from "../../src/manifest/entity-definitions.js";
 import { startScriptedServer, type RecordedRequest, type ScriptedServer } from "../helpers/scripted-server.js";
 import { createTestClient, type TestClient } from "../helpers/test-client.js";
@@ -46,6 +48,75 @@ describe("iterate / iteratePages", () => {
     expect(server.requestsTo(PRODUCTS)).toHaveLength(2);
     for await (const _page of t.client.iteratePages(products, { pageSize: 2 })) break;
     expect(server.requestsTo(PRODUCTS)).toHaveLength(3);
+  });
+
+  describe("readAhead", () => {
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+    it("requests the next page as soon as a response arrives, one request ahead of the consumer", async () => {
+      server = await startScriptedServer({ routes: { [PRODUCTS]: pagedProducts(3) } });
+      t = createTestClient(server.url);
+      const pages = t.client.iteratePages(products, { pageSize: 2, readAhead: true })[Symbol.asyncIterator]();
+      const first = await pages.next();
+      await vi.waitFor(() => expect(server.requestsTo(PRODUCTS)).toHaveLength(2)); // page 2, before it was asked for
+      await settle();
+      expect(server.requestsTo(PRODUCTS)).toHaveLength(2); // and no further
+      expect(first.value.nextUrl).toBe(`${server.url}${server.requestsTo(PRODUCTS)[1]!.url}`);
+      const rest: string[] = [];
+      for (let page = await pages.next(); !page.done; page = await pages.next()) rest.push(...page.value.items.map((item) => item.uuid as string));
+      expect(rest).toEqual(["p-3", "p-4", "p-5", "p-6"]);
+      expect(server.requestsTo(PRODUCTS).map((r) => r.query.get("search_after"))).toEqual([null, "1", "2"]);
+    });
+
+    it("a consumer that stops calls off the request running ahead", async () => {
+      server = await startScriptedServer({ routes: { [PRODUCTS]: (req, n) => ({ ...pagedProducts(5)(req), ...(n > 1 ? { delayMs: 300 } : {}) }) } });
+      t = createTestClient(server.url);
+      for await (const _page of t.client.iteratePages(products, { pageSize: 2, readAhead: true })) {
+        await vi.waitFor(() => expect(server.requestsTo(PRODUCTS)).toHaveLength(2));
+        break;
+      }
+      await vi.waitFor(() => expect(server.requestsTo(PRODUCTS)[1]!.calledOff).toBe(true));
+      expect(server.requestsTo(PRODUCTS)).toHaveLength(2);
+    });
+
+    it("follows the parsed next link when the leading one differs (and calls the early request off)", async () => {
+      // Two _links keys: JSON.parse keeps the last, so the early guess from the first one is wrong.
+      const body = (cursor: number) =>
+        cursor === 0
+          ? `{"_links":{"next":{"href":"/api/rest/v1/products-uuid?search_after=wrong"}},"_embedded":{"items":[{"uuid":"p-1"}]},"_links":{"next":{"href":"/api/rest/v1/products-uuid?search_after=1"}}}`
+          : `{"_links":{},"_embedded":{"items":[{"uuid":"p-2"}]}}`;
+      server = await startScriptedServer({
+        routes: {
+          [PRODUCTS]: (req) => {
+            const cursor = req.query.get("search_after");
+            return cursor === "wrong" ? { body: "{}", delayMs: 300 } : { body: body(Number(cursor ?? 0)), headers: { "content-type": "application/json" } };
+          },
+        },
+      });
+      t = createTestClient(server.url);
+      const uuids: string[] = [];
+      // A slow decoder (a busy worker, say) lets the early request reach the server before it is called off.
+      const decode = async (page: PageText) => (await new Promise((resolve) => setTimeout(resolve, 100)), decodePageText(page));
+      for await (const item of t.client.iterate(products, { readAhead: true, decode })) uuids.push(item.uuid as string);
+      expect(uuids).toEqual(["p-1", "p-2"]);
+      const cursors = server.requestsTo(PRODUCTS).map((r) => r.query.get("search_after"));
+      expect(cursors).toEqual([null, "wrong", "1"]);
+      await vi.waitFor(() => expect(server.requestsTo(PRODUCTS)[1]!.calledOff).toBe(true));
+    });
+
+    it("rewrites each next request with rewriteNext, as it is at the time of the request", async () => {
+      server = await startScriptedServer({ routes: { [PRODUCTS]: pagedProducts(3) } });
+      t = createTestClient(server.url);
+      let narrow = false;
+      const rewriteNext = (url: string) => (narrow ? `${url}&locales=fr_FR` : url);
+      const pages = [];
+      for await (const page of t.client.iteratePages(products, { pageSize: 2, readAhead: true, rewriteNext })) {
+        pages.push(page);
+        narrow = true; // page 2 was already requested ahead; page 3 is rewritten
+      }
+      expect(server.requestsTo(PRODUCTS).map((r) => r.query.get("locales"))).toEqual([null, null, "fr_FR"]);
+      expect(pages[1]!.nextUrl).toBe(`${server.url}${server.requestsTo(PRODUCTS)[2]!.url}`);
+    });
   });
 
   it("keeps the query parameters it asked for when a next link dropped them", async () => {

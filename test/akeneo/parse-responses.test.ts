@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseBatchResponse } from "../../src/akeneo/parse-batch-response.js";
-import { parsePage } from "../../src/akeneo/parse-page.js";
+import { parsePage, peekNextHref } from "../../src/akeneo/parse-page.js";
 
 describe("parsePage", () => {
   it.each([
@@ -19,6 +19,22 @@ describe("parsePage", () => {
     ["nothing", undefined],
   ])("refuses %s", (_name, body) => {
     expect(() => parsePage(body, "listing x failed")).toThrow(expect.objectContaining({ code: "RESPONSE_INVALID", message: expect.stringContaining("[akeneo] listing x failed") }));
+  });
+});
+
+describe("peekNextHref", () => {
+  it.each([
+    ["Akeneo's own text (escaped slashes, next after self and first)", '{"_links":{"self":{"href":"http:\\/\\/pim\\/api?a=1"},"first":{"href":"f"},"next":{"href":"http:\\/\\/pim\\/api?search_after=x%2Cy"}},"_embedded":{"items":[]}}', "http://pim/api?search_after=x%2Cy"],
+    ["pretty-printed", '{\n  "_links" : {\n    "next" : { "href" : "n" }\n  },\n  "_embedded": {}\n}', "n"],
+    ["the last of two next entries, as JSON.parse reads it", '{"_links":{"next":{"href":"a"},"next":{"href":"b"}},"_embedded":{}}', "b"],
+    ["no next link: the last page", '{"_links":{"self":{"href":"s"}},"_embedded":{"items":[]}}', undefined],
+    ["_links not first", '{"_embedded":{"items":[]},"_links":{"next":{"href":"n"}}}', undefined],
+    ["an entry that is not {href}", '{"_links":{"next":{"href":"n","title":"t"}},"_embedded":{}}', undefined],
+    ["a plain array", '[{"code":"a"}]', undefined],
+    ["a cut-off text", '{"_links":{"next":{"href":"n', undefined],
+  ])("%s", (_name, text, expected) => {
+    expect(peekNextHref(text)).toBe(expected);
+    if (expected !== undefined) expect(parsePage(JSON.parse(text), "x").nextHref).toBe(expected); // the same link the parse finds
   });
 });
 

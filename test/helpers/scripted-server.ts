@@ -28,6 +28,8 @@ export interface RecordedRequest {
   /** Route key (`GET /api/rest/v1/products-uuid`) and count of requests to it, 1-based. */
   route: string;
   n: number;
+  /** Set when the client closed the connection before the answer was sent (it called the request off). */
+  calledOff?: boolean;
 }
 
 export interface ScriptedResponse {
@@ -151,6 +153,9 @@ export async function startScriptedServer(options: ScriptedServerOptions = {}): 
       counts.set(route, n);
       const recorded: RecordedRequest = { method, url: req.url ?? "/", path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), route, n };
       requests.push(recorded);
+      res.on("close", () => {
+        if (!res.writableFinished) recorded.calledOff = true;
+      });
       const response = await answer(recorded, found);
       if (response.delayMs) await new Promise((resolve) => setTimeout(resolve, response.delayMs));
       send(res, response);
