@@ -1,6 +1,7 @@
 // One measured client run in its own process, so that its peak RSS is its own:
 //   node bench/lib/client-process.mjs '<json: {mode, url, credentials, concurrency, records?, decodeWorkers?}>'
-// Prints one JSON line: { records, ms, requests, decodeWorkers?, maxRssMb }.
+// mode: partitioned | sequential | push | roundtrip. Prints one JSON line: { records, ms, requests, decodeWorkers?, maxRssMb }
+// ({ medianMs, maxRssMb } for roundtrip).
 import { createSubscription, parseConfig, getEntityDefinition, tuneHeapForStreaming } from "../../dist/index.js";
 
 tuneHeapForStreaming(); // as the CLI does at startup (src/cli.ts)
@@ -48,8 +49,32 @@ async function push() {
   return { records: report.updated, ms, requests: subscription.client.stats().requests - before };
 }
 
+/**
+ * The sandbox's own round trip for a 100-product page: `concurrency` loops of back-to-back requests
+ * that only read the body (no parsing, no mapping). The pull bound assumes exactly the latency.
+ */
+async function roundTrip() {
+  const { request } = await import("undici");
+  const c = job.credentials;
+  const basic = Buffer.from(`${c.clientId}:${c.clientSecret}`).toString("base64");
+  const body = JSON.stringify({ grant_type: "password", username: c.username, password: c.password });
+  const token = await (await request(`${job.url}/api/oauth/v1/token`, { method: "POST", headers: { authorization: `Basic ${basic}`, "content-type": "application/json" }, body })).body.json();
+  const page = `${job.url}/api/rest/v1/products-uuid?pagination_type=search_after&limit=100&locales=en_US,fr_FR,de_DE`;
+  const times = [];
+  await Promise.all(Array.from({ length: job.concurrency }, async () => {
+    for (let i = 0; i < 25; i++) {
+      const started = performance.now();
+      await (await request(page, { headers: { authorization: `Bearer ${token.access_token}` } })).body.text();
+      if (i > 0) times.push(performance.now() - started); // the first one opens the connection
+    }
+  }));
+  return { medianMs: times.sort((a, b) => a - b)[times.length >> 1] };
+}
+
 let result;
-if (job.mode === "push") {
+if (job.mode === "roundtrip") {
+  result = await roundTrip();
+} else if (job.mode === "push") {
   result = await push();
 } else {
   const before = subscription.client.stats().requests;

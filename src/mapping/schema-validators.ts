@@ -47,6 +47,15 @@ export function getRecordValidator(schemaPath: string, options: { partial?: bool
   return validator;
 }
 
+/**
+ * `getRecordValidator`, compiled when it first validates: a mapper is often created while the run's
+ * first requests are in flight, and compiling a schema takes tens of milliseconds.
+ */
+export function lazyRecordValidator(schemaPath: string, options: { partial?: boolean } = {}): RecordValidator {
+  let validator: RecordValidator | undefined;
+  return { schemaPath, validate: (record) => (validator ??= getRecordValidator(schemaPath, options)).validate(record) };
+}
+
 /** `/a/b must be string; /c is required` — the first `max` issues in one line. */
 export function summarizeIssues(issues: readonly ValidationIssue[], max = 5): string {
   const shown = issues.slice(0, max).map((issue) => `${issue.path || "(root)"} ${issue.message}`);
