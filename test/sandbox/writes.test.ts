@@ -140,9 +140,12 @@ describe("sandbox collection PATCH", () => {
 
   it("answers with exactly one JSON object per line, joined by \"\\n\"; CRLF, blank lines and UTF-8 are read as Akeneo does", async () => {
     const existing = simpleProduct();
-    const body = `\r\n{"uuid":"${existing.uuid}","values":{"name":[{"locale":"fr_FR","scope":null,"data":"Léger Größe €"}]}}\r\n\n  \n{"uuid":"${NEW_UUID}"}`;
+    const body = `\r\n{"uuid":"${existing.uuid}","values":{"name":[{"locale":"fr_FR","scope":null,"data":"Léger Größe €"}]}}\r\n\n  \n\u00a0\u3000\t\u2028\r\n{"uuid":"${NEW_UUID}"}\n\u0085`;
     const res = await api.patchLines("/api/rest/v1/products-uuid", body);
-    expect(res.text).toBe(`{"line":1,"uuid":"${existing.uuid}","status_code":204}\n{"line":2,"uuid":"${NEW_UUID}","status_code":201}`);
+    // Blank means blank to String#trim (Unicode spaces and line separators too; U+0085 is not one).
+    expect(res.text).toBe(
+      `{"line":1,"uuid":"${existing.uuid}","status_code":204}\n{"line":2,"uuid":"${NEW_UUID}","status_code":201}\n{"line":3,"status_code":400,"message":"Invalid json message received"}`,
+    );
     expect((await served(existing.uuid)).values.name.find((v: any) => v.locale === "fr_FR").data).toBe("Léger Größe €");
   });
 

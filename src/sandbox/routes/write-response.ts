@@ -33,3 +33,9 @@ export function resultLine(line: number, keyField: string, key: string | undefin
   }
   return out;
 }
+
+/** `JSON.stringify(resultLine(…))`, with the usual answer (201 or 204) written out directly: one per line of every batch. */
+export function resultLineText(line: number, keyField: string, key: string | undefined, result: UpsertResult): string {
+  if (result.status !== 201 && result.status !== 204) return JSON.stringify(resultLine(line, keyField, key, result));
+  return `{"line":${line}${key === undefined ? "" : `,${JSON.stringify(keyField)}:${JSON.stringify(key)}`},"status_code":${result.status}}`;
+}

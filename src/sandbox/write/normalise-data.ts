@@ -15,6 +15,7 @@ export class Refusal {
 }
 
 const DATE = /^(\d{4}-\d{2}-\d{2})(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
+const MIDNIGHT_UTC = "T00:00:00+00:00";
 
 /** The stored form of `data` (neither null nor ""), or a `Refusal`. */
 export function normaliseData(store: SandboxStore, attribute: Attribute, data: unknown): unknown {
@@ -38,7 +39,8 @@ export function normaliseData(store: SandboxStore, attribute: Attribute, data: u
     case "pim_catalog_date": {
       const match = typeof data === "string" ? DATE.exec(data) : null;
       if (!match || Number.isNaN(Date.parse(match[1]!))) return expects(code, 'a string with the format "yyyy-mm-dd"', data);
-      return `${match[1]}T00:00:00+00:00`;
+      // A date already in the stored form is that same text: keeping `data` spares the write a copy of its entry.
+      return match[2] === MIDNIGHT_UTC ? data : `${match[1]}${MIDNIGHT_UTC}`;
     }
     case "pim_catalog_simpleselect":
       if (typeof data !== "string") return expects(code, "a string", data);
