@@ -1,5 +1,6 @@
 // Push benchmark (`npm run bench -- push`): 10,000 canonical records pushed to the sandbox (own
 // process, 40 ms latency, concurrentConnections=4), records/s next to the bound 4 / 0.040 s × 100.
+// The sandbox is warmed up by a first push of other names; the measured client is a fresh process.
 import { startSandboxProcess } from "./lib/sandbox-process.mjs";
 import { fmt, rate, runClient } from "./lib/measure.mjs";
 
@@ -10,7 +11,9 @@ const bound = (CONCURRENCY / (LATENCY_MS / 1000)) * 100;
 
 const sandbox = await startSandboxProcess(["--products", String(RECORDS), "--latency-ms", String(LATENCY_MS), "--seed", "6"]);
 try {
-  const result = runClient({ url: sandbox.url, credentials: sandbox.credentials, concurrency: CONCURRENCY, mode: "push", records: RECORDS });
+  const job = { url: sandbox.url, credentials: sandbox.credentials, concurrency: CONCURRENCY, mode: "push", records: RECORDS };
+  runClient({ ...job, suffix: "(warm-up)" }); // warm-up of the sandbox, a long-running server as a PIM is; the measured client starts cold
+  const result = runClient(job);
   console.log(`push ${fmt(RECORDS)} products, ${LATENCY_MS} ms latency, ${CONCURRENCY} connections; bound ${fmt(bound)} records/s`);
   console.log(`  push: ${fmt(rate(result))} records/s (${fmt(result.ms / 1000, 2)} s, ${result.requests} requests) = ${fmt((rate(result) / bound) * 100, 1)}% of the bound (target ≥ 85%)`);
 } finally {

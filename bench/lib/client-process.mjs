@@ -1,6 +1,6 @@
 // One measured client run in its own process, so that its peak RSS is its own:
 //   node bench/lib/client-process.mjs '<json: {mode, url, credentials, concurrency, records?, decodeWorkers?}>'
-// mode: partitioned | sequential | push | roundtrip. Prints one JSON line: { records, ms, requests, decodeWorkers?, maxRssMb }
+// mode: partitioned | sequential | push (records, suffix?) | roundtrip. Prints one JSON line: { records, ms, requests, decodeWorkers?, maxRssMb }
 // ({ medianMs, maxRssMb } for roundtrip).
 import { createSubscription, parseConfig, getEntityDefinition, tuneHeapForStreaming } from "../../dist/index.js";
 
@@ -40,7 +40,8 @@ async function push() {
     all.push(...batch.records);
     if (all.length >= job.records) break;
   }
-  const records = all.slice(0, job.records).map((r) => ({ ...r, name: { ...r.name, en_US: `${r.name?.en_US ?? r.sku} (bench)` } }));
+  const suffix = job.suffix ?? "(bench)"; // a new name each run, so that every record changes
+  const records = all.slice(0, job.records).map((r) => ({ ...r, name: { ...r.name, en_US: `${r.name?.en_US ?? r.sku} ${suffix}` } }));
   const before = subscription.client.stats().requests;
   const started = performance.now();
   const { report } = await subscription.push("products", records);
