@@ -221,7 +221,7 @@ async function* probe(
     run.phase = "sweep";
   } else {
     const sample = first.items.map((item) => toEpochSeconds(item["updated"])).filter((t): t is number => t !== undefined);
-    run.partitions = planPartitions(sample, whole.from, whole.to, concurrency * 4).map((range) => ({ ...range, nextUrl: null, done: false }));
+    run.partitions = planPartitions(sample, whole.from, whole.to, concurrency).map((range) => ({ ...range, nextUrl: null, done: false }));
     run.phase = "partitions";
   }
   await save();

@@ -4,6 +4,7 @@
  * when the subscription is created, so a broken mapping stops everything before any request.
  */
 import { randomUUID } from "node:crypto";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Dispatcher } from "undici";
 import type { AkeneoClient } from "../akeneo/akeneo-client.js";
 import { createAkeneoClient } from "../akeneo/create-akeneo-client.js";
@@ -19,6 +20,7 @@ import { getEntityDefinition, type EntityDefinition } from "../manifest/entity-d
 import { compileMapping, type CompiledMapping } from "../mapping/compile-mapping.js";
 import { createMapper } from "../mapping/create-mapper.js";
 import type { Mapper, MappingDirection } from "../mapping/mapping-types.js";
+import { compileMappingValidators } from "../mapping/schema-validators.js";
 import { createMemoryStateStore, type StateStore } from "../state/state-store.js";
 import { createCatalogLoader } from "./catalog-loader.js";
 import { numberRecords } from "./ndjson.js";
@@ -113,8 +115,15 @@ export function createSubscription(config: SubscriptionConfig, options: Subscrip
     const definition = definitionOf(entity);
     const mapping = compiled.get(`${entity}.${direction}`);
     if (!mapping) throw new ConnectorError(`[config] entity "${entity}" cannot be ${direction === "pull" ? "pulled" : "pushed"}`, { code: "CONFIG_INVALID", kind: "config" });
-    const catalog = definition.values ? await loadCatalog() : emptyCatalog;
-    return createMapper({ compiled: mapping, settings, catalog, lookups: config.lookups, clock });
+    if (!definition.values) return createMapper({ compiled: mapping, settings, catalog: emptyCatalog, lookups: config.lookups, clock });
+    const catalog = loadCatalog();
+    catalog.catch(() => undefined); // awaited below
+    // While the catalog (and the token before it) is being read: compile the validators and the fast
+    // evaluator, once its request is out.
+    for (let turn = 0; turn < 3; turn++) await nextTurn();
+    compileMappingValidators(definition, direction);
+    await mapping.fastPath();
+    return createMapper({ compiled: mapping, settings, catalog: await catalog, lookups: config.lookups, clock });
   };
   const flowSettings = { ...settings };
   /** Products keyed by uuid: find the uuid of records that carry only an identifier (see resolve-product-uuids.ts). */
