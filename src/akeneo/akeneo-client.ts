@@ -43,11 +43,7 @@ export interface ListParams {
    * link is read from the response's leading `_links`), so one request runs ahead of the consumer.
    */
   readAhead?: boolean;
-  /**
-   * `iteratePages`: rewrite each next page's absolute URL before it is requested (e.g. narrow the
-   * `search` and keep the cursor). Called when the request is made, so it sees the caller's state then.
-   */
-  rewriteNext?: (url: string) => string;
+
   signal?: AbortSignal;
 }
 

@@ -36,10 +36,9 @@ async function decode(page: PageText, params: PageParams): Promise<{ items: Aken
   return params.decode ? params.decode(page) : decodePageText(page);
 }
 
-/** The path of the page after `path`, from its next href: resolved on our base URL, then rewritten by `params.rewriteNext`. */
-function nextPathOf(ctx: ResourceContext, def: EntityDefinition, href: string, path: string, requested: Record<string, string>, params: PageParams): string {
-  let next = resolveNextLink(href, ctx.baseUrl, requested);
-  if (params.rewriteNext) next = params.rewriteNext(ctx.baseUrl + next).slice(ctx.baseUrl.length);
+/** The path of the page after `path`, from its next href, resolved on our base URL. */
+function nextPathOf(ctx: ResourceContext, def: EntityDefinition, href: string, path: string, requested: Record<string, string>): string {
+  const next = resolveNextLink(href, ctx.baseUrl, requested);
   if (next === path) {
     throw new ConnectorError(`[akeneo] listing ${def.name} failed: the next link points at the same page again (${path.split("?")[0]}); stopping to avoid a loop`, {
       code: "RESPONSE_INVALID",
@@ -54,7 +53,7 @@ export async function listPage(ctx: ResourceContext, def: EntityDefinition, para
   const requested = buildListQuery(def, params);
   const path = firstPath(ctx, def, params, requested);
   const { items, nextHref } = await decode(await fetchText(ctx, def, path, params.signal), params);
-  return nextHref === undefined ? { items } : { items, nextUrl: ctx.baseUrl + nextPathOf(ctx, def, nextHref, path, requested, params) };
+  return nextHref === undefined ? { items } : { items, nextUrl: ctx.baseUrl + nextPathOf(ctx, def, nextHref, path, requested) };
 }
 
 /** A request running ahead of the consumer: its path, its response, and how to call it off. */
@@ -86,7 +85,7 @@ export async function* iteratePages(ctx: ResourceContext, def: EntityDefinition,
   // A peeked link that cannot be followed is not followed early; the parsed one gets the same check.
   const startAhead = (href: string, after: string): Ahead | undefined => {
     try {
-      return start(nextPathOf(ctx, def, href, after, requested, params));
+      return start(nextPathOf(ctx, def, href, after, requested));
     } catch {
       return undefined;
     }
@@ -106,7 +105,7 @@ export async function* iteratePages(ctx: ResourceContext, def: EntityDefinition,
         ahead?.cancel();
         ahead = undefined;
       }
-      const nextPath: string | undefined = ahead?.path ?? (nextHref === undefined ? undefined : nextPathOf(ctx, def, nextHref, current.path, requested, params));
+      const nextPath: string | undefined = ahead?.path ?? (nextHref === undefined ? undefined : nextPathOf(ctx, def, nextHref, current.path, requested));
       yield nextPath === undefined ? { items } : { items, nextUrl: ctx.baseUrl + nextPath };
       current = ahead ?? (nextPath === undefined ? undefined : start(nextPath));
       ahead = undefined;

@@ -82,7 +82,7 @@ async function readPartition(
   variantsSeen: Set<string>,
   changed: () => void,
 ): Promise<void> {
-  const pages = openPages(ctx, active, active.startUrl);
+  let pages = openPages(ctx, active, active.startUrl);
   let next = prefetch(pages);
   let read = 0;
   try {
@@ -91,13 +91,18 @@ async function readPartition(
       if (result.done) break;
       read++;
       const page = result.value;
-      const admit = admitInRange({ ...active.range }, variantsSeen); // the range before a split at this page (it is the split's cursor)
+      const admit = admitInRange({ ...active.range }, variantsSeen); // this page was read with the range as it was
       observe(ctx, active, page.items);
       changed();
       let nextUrl = page.nextUrl ?? null;
-      // After a split the next request (already running ahead, or not) is made with the narrower range.
       const handover = nextUrl !== null && active.split ? splitAt(ctx, active, nextUrl) : undefined;
-      if (handover) nextUrl = withRange(ctx, nextUrl!, active.range);
+      if (handover) {
+        // The page read ahead has the wider range; its variants cannot be told apart by range (Akeneo
+        // matches them on their ancestors' dates too), so it is called off and read again, narrower.
+        nextUrl = withRange(ctx, nextUrl!, active.range);
+        await pages.return?.(undefined);
+        pages = openPages(ctx, active, nextUrl);
+      }
       if (nextUrl !== null && !ctx.signal.aborted) next = prefetch(pages);
       const event = await mapPage(ctx, page.items, admit);
       const slot = active.slot;
@@ -130,15 +135,9 @@ async function readPartition(
   }
 }
 
-/**
- * The partition's pages, one request ahead. Once the partition is split, its next requests carry the
- * narrower range. A page read ahead with the wider range is admitted with the narrower one: the part
- * handed over is read again by its new owner, from the same cursor.
- */
+/** The partition's pages, each next one requested as soon as the previous one arrives (read ahead). */
 function openPages(ctx: ReaderContext, active: Active, startUrl: string | null) {
-  const opened = { ...active.range };
-  const rewriteNext = (url: string) => (active.range.from === opened.from && active.range.to === opened.to ? url : withRange(ctx, url, active.range));
-  const params: FlowListParams = { ...baseParams(ctx, rangeSearch(ctx, active.range)), readAhead: true, rewriteNext };
+  const params: FlowListParams = { ...baseParams(ctx, rangeSearch(ctx, active.range)), readAhead: true };
   return ctx.client.iteratePages(ctx.definition, startUrl ? { ...params, startUrl } : params)[Symbol.asyncIterator]();
 }
 
