@@ -33,7 +33,7 @@ export function parsePage(body: unknown, where: string): { items: AkeneoRecord[]
 }
 
 /** Where a list response came from, for `parsePage`'s error. */
-export function pageSource(label: { what: string; path: string }): string {
+function pageSource(label: { what: string; path: string }): string {
   return `${label.what}: GET ${label.path.split("?")[0]}`;
 }
 

@@ -105,10 +105,10 @@ function admitOnce(seen: Set<string>, key: string): boolean {
 const MAP_SLICE = 25;
 
 /**
- * Before the first slice, two turns: a page's next request was just asked for, and undici writes a
- * request on a reused keep-alive socket only at the next check phase (it first lets the socket
- * report a pending close). Waiting two check phases puts that write ahead of the mapping, so the
- * PIM starts on the next page while this one is mapped.
+ * Before the first slice, two turns: when a page's next request could not be read ahead (see
+ * iteratePages), it was just asked for, and undici writes a request on a reused keep-alive socket
+ * only at the next check phase. Waiting two check phases puts that write ahead of the mapping, so
+ * the PIM starts on the next page while this one is mapped.
  */
 async function letIoIn(sliceStart: number): Promise<void> {
   await nextTurn();
