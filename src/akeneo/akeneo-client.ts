@@ -49,7 +49,8 @@ export interface ListParams {
 
 /** A list response's JSON text, with what it takes to report a bad body exactly as the client would. */
 export interface PageText {
-  text: string;
+  /** The body: its text, or its bytes not yet decoded (UTF-8). */
+  text: string | Uint8Array;
   status: number;
   contentType: string;
   label: RequestLabel;

@@ -10,7 +10,7 @@ import type { EntityDefinition } from "../manifest/entity-definitions.js";
 import type { AkeneoRecord, ListParams, Page, PageText } from "./akeneo-client.js";
 import { buildListQuery } from "./build-list-query.js";
 import { fillPath } from "./fill-path.js";
-import { decodePageText, peekNextHref } from "./parse-page.js";
+import { decodePageText, peekLinks } from "./parse-page.js";
 import type { ResourceContext } from "./resource-context.js";
 import { encodeQuery, resolveNextLink } from "./resolve-next-link.js";
 
@@ -24,11 +24,17 @@ function firstPath(ctx: ResourceContext, def: EntityDefinition, params: PagePara
 }
 
 /** One list response as text, with what it takes to decode it (and to report a bad body). */
-async function fetchText(ctx: ResourceContext, def: EntityDefinition, path: string, signal: AbortSignal | undefined): Promise<PageText> {
+async function fetchText(
+  ctx: ResourceContext,
+  def: EntityDefinition,
+  path: string,
+  signal: AbortSignal | undefined,
+  peekBody?: (head: string) => boolean,
+): Promise<PageText> {
   const label = { area: "[akeneo]", what: `listing ${def.name} failed`, method: "GET", path } as const;
-  const response = await ctx.execute({ ...label, responseType: "jsonText", ...(signal ? { signal } : {}) });
+  const response = await ctx.execute({ ...label, responseType: "jsonBytes", ...(signal ? { signal } : {}), ...(peekBody ? { peekBody } : {}) });
   const type = response.headers["content-type"];
-  return { text: response.body as string, status: response.status, contentType: (Array.isArray(type) ? type[0] : type) ?? "", label };
+  return { text: response.body as Uint8Array, status: response.status, contentType: (Array.isArray(type) ? type[0] : type) ?? "", label };
 }
 
 /** Items and next link of a response: parsed here, or by `params.decode` (a worker thread parses and maps it). */
@@ -56,62 +62,77 @@ export async function listPage(ctx: ResourceContext, def: EntityDefinition, para
   return nextHref === undefined ? { items } : { items, nextUrl: ctx.baseUrl + nextPathOf(ctx, def, nextHref, path, requested) };
 }
 
-/** A request running ahead of the consumer: its path, its response, and how to call it off. */
-interface Ahead {
+/** One page's request: its path, its response, how to call it off, and the request that follows it. */
+interface PageRequest {
   path: string;
   text: Promise<PageText>;
   cancel(): void;
+  /** The next href read from the response's leading `_links` (null: none there), once they have arrived. */
+  peeked?: string | null;
+  /** The next page's request, started from `peeked` (read ahead). */
+  follow?: PageRequest & { href: string };
 }
 
 /**
  * Every page, lazily, from the first (or `startUrl`) until there is no next link. Each page's `nextUrl`
  * is the URL its next page is (or will be) requested at.
  *
- * With `readAhead`, the next page is requested as soon as a response arrives, before it is parsed: its
- * next link is read from the leading `_links` (`peekNextHref`), so the PIM works on the next page while
- * this one is parsed and mapped. The parsed link must match; if it does not (or could not be read ahead),
- * the early request is called off and the parsed one is requested. A consumer that stops calls off the
- * request running ahead.
+ * With `readAhead`, the next page is requested as soon as a response's leading `_links` have arrived
+ * (`peekLinks`), before the rest of it: the PIM works on the next page while this one arrives, is
+ * decoded and mapped. One request runs ahead, no more: a response that arrives while it is itself the
+ * request ahead has its follower started when the consumer gets to it. The parsed link must match
+ * the one read ahead; if it does not, the early request is called off and the parsed one is requested.
+ * A consumer that stops calls off the request running ahead.
  */
 export async function* iteratePages(ctx: ResourceContext, def: EntityDefinition, params: PageParams = {}): AsyncGenerator<Page> {
   const requested = buildListQuery(def, params);
-  const start = (path: string): Ahead => {
+  let current: PageRequest | undefined;
+  const start = (path: string): PageRequest => {
     const controller = new AbortController();
     const signal = params.signal ? AbortSignal.any([params.signal, controller.signal]) : controller.signal;
-    const text = fetchText(ctx, def, path, signal);
-    text.catch(() => undefined); // awaited later, or called off
-    return { path, text, cancel: () => controller.abort() };
+    const request = { path, cancel: () => controller.abort() } as PageRequest;
+    const peek = params.readAhead
+      ? (head: string): boolean => {
+          const links = peekLinks(head);
+          if (links === undefined) return false; // not all there yet (or not there at all)
+          request.peeked = links.next ?? null;
+          if (request === current) readAhead(request);
+          return true;
+        }
+      : undefined;
+    request.text = fetchText(ctx, def, path, signal, peek);
+    request.text.catch(() => undefined); // awaited later, or called off
+    return request;
   };
   // A peeked link that cannot be followed is not followed early; the parsed one gets the same check.
-  const startAhead = (href: string, after: string): Ahead | undefined => {
+  const readAhead = (request: PageRequest): void => {
+    const href = request.peeked;
+    if (request.follow !== undefined || typeof href !== "string") return;
     try {
-      return start(nextPathOf(ctx, def, href, after, requested));
+      request.follow = Object.assign(start(nextPathOf(ctx, def, href, request.path, requested)), { href });
     } catch {
-      return undefined;
+      request.peeked = null;
     }
   };
-  let current: Ahead | undefined = start(firstPath(ctx, def, params, requested));
-  let ahead: Ahead | undefined;
+  current = start(firstPath(ctx, def, params, requested));
   try {
     while (current) {
+      readAhead(current); // its leading links may have arrived while it was the request ahead
       const page: PageText = await current.text;
-      const peeked: string | undefined = params.readAhead ? peekNextHref(page.text) : undefined;
-      if (peeked !== undefined) ahead = startAhead(peeked, current.path);
       // undici writes a request on a reused keep-alive socket only at a later check phase: two turns
-      // put that write ahead of this page's parse.
-      if (ahead) for (let turn = 0; turn < 2; turn++) await nextTurn();
+      // put that write ahead of this page's decoding.
+      if (current.follow) for (let turn = 0; turn < 2; turn++) await nextTurn();
       const { items, nextHref } = await decode(page, params);
-      if (nextHref !== peeked) {
-        ahead?.cancel();
-        ahead = undefined;
+      if (current.follow && current.follow.href !== nextHref) {
+        current.follow.cancel();
+        current.follow = undefined;
       }
-      const nextPath: string | undefined = ahead?.path ?? (nextHref === undefined ? undefined : nextPathOf(ctx, def, nextHref, current.path, requested));
+      const nextPath: string | undefined = current.follow?.path ?? (nextHref === undefined ? undefined : nextPathOf(ctx, def, nextHref, current.path, requested));
       yield nextPath === undefined ? { items } : { items, nextUrl: ctx.baseUrl + nextPath };
-      current = ahead ?? (nextPath === undefined ? undefined : start(nextPath));
-      ahead = undefined;
+      current = current.follow ?? (nextPath === undefined ? undefined : start(nextPath));
     }
   } finally {
-    ahead?.cancel();
+    current?.follow?.cancel();
   }
 }
 

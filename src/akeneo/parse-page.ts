@@ -39,7 +39,8 @@ function pageSource(label: { what: string; path: string }): string {
 
 /** `parsePage` of a response's text: what the default decoder does, and a worker thread's decoder too. */
 export function decodePageText(page: PageText): { items: AkeneoRecord[]; nextHref?: string } {
-  return parsePage(parseJsonText(page.text, page, page.label), pageSource(page.label));
+  const text = typeof page.text === "string" ? page.text : Buffer.from(page.text.buffer, page.text.byteOffset, page.text.byteLength).toString("utf8");
+  return parsePage(parseJsonText(text, page, page.label), pageSource(page.label));
 }
 
 // One `"name": {"href": "..."}` entry of a leading `_links` object, then `,` or its closing `}`.
@@ -52,6 +53,15 @@ const LINK_ENTRY = /\s*"((?:[^"\\]|\\.)*)"\s*:\s*\{\s*"href"\s*:\s*"((?:[^"\\]|\
  * checks it against the parsed page.
  */
 export function peekNextHref(text: string): string | undefined {
+  return peekLinks(text)?.next;
+}
+
+/**
+ * The leading `_links` object of a list response's text (or of its start), read without parsing the
+ * rest: `{next}` once the object is complete (no `next` on a last page), undefined while it is not
+ * (the text is cut short, or does not start that way, or its `_links` holds anything but `{href}` entries).
+ */
+export function peekLinks(text: string): { next?: string } | undefined {
   const open = /^\s*\{\s*"_links"\s*:\s*\{/.exec(text);
   if (!open) return undefined;
   let next: string | undefined;
@@ -60,6 +70,6 @@ export function peekNextHref(text: string): string | undefined {
     const entry = LINK_ENTRY.exec(text);
     if (!entry) return undefined;
     if (entry[1] === "next") next = JSON.parse(`"${entry[2]}"`) as string;
-    if (entry[3] === "}") return next;
+    if (entry[3] === "}") return next === undefined ? {} : { next };
   }
 }

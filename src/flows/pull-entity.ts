@@ -16,7 +16,7 @@ import type { Channel } from "./channel.js";
 import { startDecodePool, type DecodePool } from "./decode-pool.js";
 import type { RecordFailure } from "./flow-types.js";
 import { planPartitions, type TimeRange } from "./partition-plan.js";
-import { admitInRange, baseParams, mapPage, rangeSearch, type PageEvent, type ReaderContext } from "./pull-readers.js";
+import { admitInRange, baseParams, mapPage, rangeSearch, uuidProgress, withRange, type PageEvent, type ReaderContext } from "./pull-readers.js";
 import { readSequential, readSweep } from "./pull-sources.js";
 import { readPartitions } from "./read-partitions.js";
 import { newRunCheckpoint, pullStateKey, type EntityPullState, type RunCheckpoint } from "./pull-state.js";
@@ -122,12 +122,16 @@ async function* pullBatches(deps: PullDeps, options: PullOptions, out: { report?
     const first = run.phase === "probe" ? probeRequest(reading, run) : undefined;
     const ctx: ReaderContext = { ...reading, mapper: await deps.mapper };
     const variantsSeen = new Set<string>();
-    if (first) yield* probe(ctx, run, await first, deps.concurrency, save, entity, variantsSeen);
+    const firstPage = first ? yield* probe(ctx, run, await first, deps.concurrency, save, entity, variantsSeen) : undefined;
     if (run.phase === "partitions") {
+      const here = { ...ctx };
       // A partitioned pull is a large one: decode and map its pages in worker threads (the sweep after it too).
       pool = startDecodePool(ctx.mapper, deps.definition, deps.decodeWorkers ?? defaultDecodeWorkers(deps.concurrency));
       if (pool) Object.assign(ctx, { decode: pool.decode, mapper: pool.mapper });
-      yield* drain(readPartitions(ctx, run, deps.concurrency, variantsSeen), run, save, entity, options.signal);
+      const partitions = readPartitions(ctx, run, deps.concurrency, variantsSeen, firstPage && progressOf(ctx, firstPage));
+      // The probe's page is mapped while the partitions' first pages are on their way, and delivered first.
+      const lead = firstPage && mapPage(here, firstPage.items, admitInRange(wholeRange(run), variantsSeen)).then((event) => ({ ...event, commit: () => undefined }));
+      yield* drain(partitions, run, save, entity, options.signal, lead);
       run.phase = "sweep";
       await save();
     }
@@ -201,8 +205,12 @@ function wholeRange(run: RunCheckpoint): TimeRange {
 }
 
 /**
- * Deliver the first page of the whole range when it is the only one; otherwise its items are a
- * random sample of `updated` (the list is sorted by key), from which the partitions are cut.
+ * The first page of the whole range. When it is the only one, it is delivered and the sweep follows.
+ * Otherwise its items are a random sample of `updated` (the list is sorted by key), from which the
+ * partitions are cut, and it is returned, to be delivered first: every partition starts from its
+ * cursor (its next link, narrowed to the partition's range), so the records up to the cursor come
+ * from this page and each one after it from exactly one partition. The partitions are kept only
+ * once this page has been accepted (see `drain`): a run stopped before starts with the probe again.
  */
 async function* probe(
   ctx: ReaderContext,
@@ -212,31 +220,40 @@ async function* probe(
   save: () => Promise<void>,
   entity: string,
   variantsSeen: Set<string>,
-): AsyncGenerator<PullBatch> {
+): AsyncGenerator<PullBatch, Page | undefined> {
   const whole = wholeRange(run);
   if (!first?.nextUrl) {
     const event = await mapPage(ctx, first?.items ?? [], admitInRange(whole, variantsSeen));
     if (event.records.length > 0 || event.failures.length > 0) yield { entity, records: event.records, failures: event.failures };
     accept(run, event);
     run.phase = "sweep";
-  } else {
-    const sample = first.items.map((item) => toEpochSeconds(item["updated"])).filter((t): t is number => t !== undefined);
-    run.partitions = planPartitions(sample, whole.from, whole.to, concurrency).map((range) => ({ ...range, nextUrl: null, done: false }));
-    run.phase = "partitions";
+    await save();
+    return undefined;
   }
-  await save();
+  const sample = first.items.map((item) => toEpochSeconds(item["updated"])).filter((t): t is number => t !== undefined);
+  const cursor = first.nextUrl;
+  run.partitions = planPartitions(sample, whole.from, whole.to, concurrency).map((range) => ({ ...range, nextUrl: withRange(ctx, cursor, range), done: false }));
+  run.phase = "partitions";
+  return first;
 }
 
+/** How far through the key space a page's last record is (0..1), when the key is a uuid. */
+function progressOf(ctx: ReaderContext, page: Page): number | undefined {
+  return uuidProgress(page.items.at(-1)?.[ctx.definition.key]);
+}
+
+/** Deliver each page event of `channel` (after `lead`, when given), moving the checkpoint as each is accepted. */
 async function* drain(
   channel: Channel<PageEvent>,
   run: RunCheckpoint,
   save: () => Promise<void>,
   entity: string,
   signal: AbortSignal | undefined,
+  lead?: Promise<PageEvent>,
 ): AsyncGenerator<PullBatch> {
   try {
-    for (;;) {
-      const next = await channel.take().catch((error: unknown) => {
+    for (let first = lead; ; first = undefined) {
+      const next = first ? { done: false as const, value: await first } : await channel.take().catch((error: unknown) => {
         throw signal?.aborted ? aborted() : error;
       });
       if (next.done) break;

@@ -67,6 +67,18 @@ export function rangeSearch(ctx: Pick<ReaderContext, "definition" | "settings">,
   return { ...filterInput(ctx), updatedBetween: [fromEpochSeconds(range.from), fromEpochSeconds(range.to)] };
 }
 
+/** The same cursor (`next` link) with the `search` filter narrowed to `range`. */
+export function withRange(ctx: Pick<ReaderContext, "definition" | "settings" | "buildSearch">, url: string, range: TimeRange): string {
+  const target = new URL(url);
+  target.searchParams.set("search", JSON.stringify(ctx.buildSearch(ctx.definition, rangeSearch(ctx, range))));
+  return target.toString();
+}
+
+/** How far through the uuid space a key is (0..1); undefined for a key that is not a uuid. */
+export function uuidProgress(key: unknown): number | undefined {
+  return typeof key === "string" && /^[0-9a-f]{8}-/i.test(key) ? parseInt(key.slice(0, 8), 16) / 0x1_0000_0000 : undefined;
+}
+
 /**
  * Which records of a page this source delivers. A record without a parent belongs to the range
  * holding its own `updated`. A variant (or sub-model) is also matched through its ancestors' dates

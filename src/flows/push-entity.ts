@@ -95,7 +95,9 @@ async function produce(
   const open = new Map<string, PreparedPush[]>();
   const inFlight = new Set<Promise<void>>();
   const send = async (batch: PreparedPush[]): Promise<void> => {
-    while (inFlight.size >= deps.concurrency) await Promise.race(inFlight);
+    // One batch more than the connections: it is mapped and serialized while they are all busy, and
+    // waits in the client's throttle, so a connection that frees up sends it at once.
+    while (inFlight.size > deps.concurrency) await Promise.race(inFlight);
     if (state.fatal !== undefined || options.signal?.aborted) return void (await results.push(batch.map((p) => notAttempted(p.line, p.key, state.fatal))));
     state.batches++;
     const task = sendBatch(deps, batch, options, results, state);

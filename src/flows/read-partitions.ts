@@ -16,7 +16,7 @@ import { toEpochSeconds } from "./akeneo-time.js";
 import { Channel } from "./channel.js";
 import { prefetch } from "./prefetch.js";
 import type { AkeneoRecord, FlowListParams } from "./flow-types.js";
-import { admitInRange, baseParams, mapPage, rangeSearch, type PageEvent, type ReaderContext } from "./pull-readers.js";
+import { admitInRange, baseParams, mapPage, rangeSearch, uuidProgress, withRange, type PageEvent, type ReaderContext } from "./pull-readers.js";
 import type { RunCheckpoint } from "./pull-state.js";
 import type { TimeRange } from "./partition-plan.js";
 
@@ -28,16 +28,22 @@ interface Active {
   pagesRead: number;
   /** Fraction of the key space read so far (0..1), when the key is a uuid. */
   progress?: number;
+  /** Where in the key space its reading began (0..1): `pagesRead` cover progress − startProgress. */
+  startProgress: number;
   /** `updated` seconds of the records seen: a random sample of the range, to choose where to split. */
   seen: number[];
   split?: (handover: Active | undefined) => void;
 }
 
-/** Read every unfinished partition of `run`, `concurrency` at a time, splitting the longest when a worker is idle. */
-export function readPartitions(ctx: ReaderContext, run: RunCheckpoint, concurrency: number, variantsSeen: Set<string>): Channel<PageEvent> {
+/**
+ * Read every unfinished partition of `run`, `concurrency` at a time, splitting the longest when a
+ * worker is idle. `startProgress`: where in the key space the partitions' cursors start (the probe
+ * page's last key), for the estimate of the work left; 0 when unknown.
+ */
+export function readPartitions(ctx: ReaderContext, run: RunCheckpoint, concurrency: number, variantsSeen: Set<string>, startProgress = 0): Channel<PageEvent> {
   const channel = new Channel<PageEvent>(concurrency * 2);
   const queue: Active[] = run.partitions.flatMap((p, index) =>
-    p.done ? [] : [{ range: { from: p.from, to: p.to }, slot: { index }, startUrl: p.nextUrl, pagesRead: 0, seen: [] }],
+    p.done ? [] : [{ range: { from: p.from, to: p.to }, slot: { index }, startUrl: p.nextUrl, pagesRead: 0, startProgress, seen: [] }],
   );
   const running = new Set<Active>();
   const changes = createChangeSignal();
@@ -144,8 +150,8 @@ function openPages(ctx: ReaderContext, active: Active, startUrl: string | null) 
 /** Track progress (last uuid read) and sample the range's `updated` values. */
 function observe(ctx: ReaderContext, active: Active, items: AkeneoRecord[]): void {
   active.pagesRead++;
-  const last = items.at(-1)?.[ctx.definition.key];
-  if (typeof last === "string" && /^[0-9a-f]{8}-/i.test(last)) active.progress = parseInt(last.slice(0, 8), 16) / 0x1_0000_0000;
+  const progress = uuidProgress(items.at(-1)?.[ctx.definition.key]);
+  if (progress !== undefined) active.progress = progress;
   for (const item of items) {
     const t = toEpochSeconds(item["updated"]);
     if (t !== undefined && t >= active.range.from && t <= active.range.to) active.seen.push(t);
@@ -155,8 +161,8 @@ function observe(ctx: ReaderContext, active: Active, items: AkeneoRecord[]): voi
 /** Pages this partition still has to read, estimated from its progress through the uuid space. */
 function remainingPages(active: Active): number {
   const p = active.progress;
-  if (p === undefined || p <= 0) return 0;
-  return (active.pagesRead * (1 - p)) / p;
+  if (p === undefined || p <= active.startProgress) return 0;
+  return (active.pagesRead * (1 - p)) / (p - active.startProgress);
 }
 
 /** Split the upper half of the range off, at the median `updated` seen so far; undefined when it cannot be split. */
@@ -168,14 +174,7 @@ function splitAt(ctx: ReaderContext, active: Active, nextUrl: string): Active | 
   active.range = { from: active.range.from, to: mid - 1 };
   active.seen = seen.filter((t) => t < mid);
   const estimate = active.progress === undefined ? {} : { progress: active.progress };
-  return { range: handed, slot: {}, startUrl: withRange(ctx, nextUrl, handed), pagesRead: active.pagesRead, ...estimate, seen: seen.filter((t) => t >= mid) };
-}
-
-/** The same cursor (`next` link) with the `search` filter narrowed to `range`. */
-function withRange(ctx: ReaderContext, url: string, range: TimeRange): string {
-  const target = new URL(url);
-  target.searchParams.set("search", JSON.stringify(ctx.buildSearch(ctx.definition, rangeSearch(ctx, range))));
-  return target.toString();
+  return { range: handed, slot: {}, startUrl: withRange(ctx, nextUrl, handed), pagesRead: active.pagesRead, startProgress: active.startProgress, ...estimate, seen: seen.filter((t) => t >= mid) };
 }
 
 /** Wake the idle workers when any partition read a page or ended (no timers, no polling). */

@@ -14,9 +14,10 @@ export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE" | "HEAD";
 /**
  * How the body of a 2xx response is returned: parsed JSON (default), text, bytes, or the live stream.
  * `jsonText` asks for JSON but returns its text unparsed, for a caller that parses it elsewhere
- * (see `parseJsonText`, which reports a bad body exactly as `json` would).
+ * (see `parseJsonText`, which reports a bad body exactly as `json` would); `jsonBytes` returns its
+ * bytes, not even decoded, so that the decoding happens after the connection was given back.
  */
-export type ResponseType = "json" | "jsonText" | "text" | "buffer" | "stream";
+export type ResponseType = "json" | "jsonText" | "jsonBytes" | "text" | "buffer" | "stream";
 
 /** A query parameter value; `undefined` leaves the parameter out. */
 export type QueryValue = string | number | boolean | undefined;
@@ -37,6 +38,11 @@ export interface HttpRequest {
   /** Default `json`: the body parsed, or `undefined` when empty. */
   responseType?: ResponseType;
   signal?: AbortSignal;
+  /**
+   * `jsonBytes` only: called while a 2xx body arrives, with its text so far (its first 16 KB at
+   * most), until it returns true. A caller can act on a body's start before the rest has arrived.
+   */
+  peekBody?: (head: string) => boolean;
 }
 
 /** A request inside the pipeline: what the caller asked, plus how to authenticate, retry and label it. */

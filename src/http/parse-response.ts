@@ -48,6 +48,7 @@ export function parseResponse(raw: RawResponse, responseType: ResponseType, labe
     case "stream":
       return { ...base, body: raw.stream };
     case "buffer":
+    case "jsonBytes":
       return { ...base, body: raw.bytes };
     case "text":
     case "jsonText":

@@ -28,6 +28,21 @@ async function readText(body: Readable, acceptPartial: boolean): Promise<{ text:
   }
 }
 
+/** How much of a body's start `peekBody` is shown, at most. */
+const PEEK_LIMIT = 16 * 1024;
+
+async function readBytes(body: Readable, peek: ((head: string) => boolean) | undefined): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let peeking = peek !== undefined;
+  for await (const chunk of body) {
+    chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).length;
+    if (peeking) peeking = !peek!(Buffer.concat(chunks, size).toString("utf8", 0, PEEK_LIMIT)) && size < PEEK_LIMIT;
+  }
+  return Buffer.concat(chunks, size);
+}
+
 function buildHeaders(req: PipelineRequest, authorization: string, userAgent: string): Record<string, string> {
   const headers: Record<string, string> = {
     ...req.headers,
@@ -58,6 +73,7 @@ export async function sendRequest(req: PipelineRequest, authorization: string, o
     const success = res.statusCode >= 200 && res.statusCode < 300;
     const type = req.responseType ?? "json";
     if (success && type === "stream") return { type: "response", response: { ...base, stream: res.body } };
+    if (success && type === "jsonBytes") return { type: "response", response: { ...base, bytes: await readBytes(res.body, req.peekBody) } };
     if (success && type === "buffer") return { type: "response", response: { ...base, bytes: new Uint8Array(await res.body.arrayBuffer()) } };
     const { text, partial } = await readText(res.body, success && req.acceptPartialBody === true);
     return { type: "response", response: { ...base, bodyText: text, partial } };

@@ -26,6 +26,15 @@ function pagedProducts(pages: number, full = true) {
   };
 }
 
+/** `pagedProducts`, with page 1 stopping `ms` after its leading `_links` (or after `bytes`, when given). */
+function slowFirstPage(pages: number, ms: number, bytes?: number) {
+  return (req: RecordedRequest, n: number) => {
+    const text = JSON.stringify(pagedProducts(pages)(req).body);
+    const head = { bytes: bytes ?? text.indexOf('"_embedded"'), ms };
+    return { body: text, headers: { "content-type": "application/json" }, ...(n === 1 ? { pauseAfter: head } : {}) };
+  };
+}
+
 describe("iterate / iteratePages", () => {
   it("a pull that spans 3 pages follows next links and stops", async () => {
     server = await startScriptedServer({ routes: { [PRODUCTS]: pagedProducts(3) } });
@@ -66,6 +75,42 @@ describe("iterate / iteratePages", () => {
       for (let page = await pages.next(); !page.done; page = await pages.next()) rest.push(...page.value.items.map((item) => item.uuid as string));
       expect(rest).toEqual(["p-3", "p-4", "p-5", "p-6"]);
       expect(server.requestsTo(PRODUCTS).map((r) => r.query.get("search_after"))).toEqual([null, "1", "2"]);
+    });
+
+    it("asks for the next page once the leading links have arrived, before the rest of the body", async () => {
+      // Page 1 sends its `_links` and stops for 300 ms before its items.
+      server = await startScriptedServer({
+        routes: { [PRODUCTS]: slowFirstPage(2, 300) },
+      });
+      t = createTestClient(server.url, { limits: { concurrentConnections: 2 } });
+      const uuids: string[] = [];
+      for await (const item of t.client.iterate(products, { pageSize: 2, readAhead: true })) uuids.push(item.uuid as string);
+      expect(uuids).toEqual(["p-1", "p-2", "p-3", "p-4"]);
+      const [first, second] = server.requestsTo(PRODUCTS);
+      expect(first!.answeredAt).toBeGreaterThan(second!.receivedAt); // page 2 was asked for while page 1 was arriving
+      expect(server.requestsTo(PRODUCTS).map((r) => r.query.get("search_after"))).toEqual([null, "1"]);
+    });
+
+    it("waits for the rest of the links when a body's first bytes cut them short", async () => {
+      server = await startScriptedServer({
+        routes: { [PRODUCTS]: slowFirstPage(2, 100, 30) },
+      });
+      t = createTestClient(server.url, { limits: { concurrentConnections: 2 } });
+      const uuids: string[] = [];
+      for await (const item of t.client.iterate(products, { pageSize: 2, readAhead: true })) uuids.push(item.uuid as string);
+      expect(uuids).toEqual(["p-1", "p-2", "p-3", "p-4"]);
+      expect(server.requestsTo(PRODUCTS).map((r) => r.query.get("search_after"))).toEqual([null, "1"]);
+      expect(server.requestsTo(PRODUCTS).every((r) => !r.calledOff)).toBe(true);
+    });
+
+    it("keeps to the connection limit: the early request waits until the page before it has arrived", async () => {
+      server = await startScriptedServer({
+        routes: { [PRODUCTS]: slowFirstPage(2, 200) },
+      });
+      t = createTestClient(server.url, { limits: { concurrentConnections: 1 } });
+      for await (const _item of t.client.iterate(products, { pageSize: 2, readAhead: true })) void _item;
+      const [first, second] = server.requestsTo(PRODUCTS);
+      expect(second!.receivedAt).toBeGreaterThanOrEqual(first!.answeredAt!);
     });
 
     it("a consumer that stops calls off the request running ahead", async () => {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../src/sandbox/index.js";
+import { systemClock } from "../../src/clock.js";
+import type { Subscription } from "../../src/flows/subscription.js";
 import { createMemoryStateStore } from "../../src/state/state-store.js";
 import { pullAll, sandboxConfig, sandboxSubscription } from "../helpers/sandbox-subscription.js";
 
@@ -17,6 +19,27 @@ const searchesOf = (since: number) =>
     .map((r) => new URLSearchParams(r.query).get("search"))
     .filter((s): s is string => s !== null)
     .map((s) => JSON.parse(s) as Record<string, Array<{ operator: string; value: unknown }>>);
+
+/** The uuids of the batches a pull delivered before the consumer stopped at batch `stopAt` (not accepting it). */
+async function pullUntil(subscription: Subscription, stopAt: number): Promise<string[]> {
+  const delivered: string[] = [];
+  let batches = 0;
+  for await (const batch of subscription.pull("products")) {
+    if (++batches === stopAt) break;
+    delivered.push(...uuidsOf(batch.records));
+  }
+  return delivered;
+}
+
+/** The resumed run delivers exactly the rest of the catalog: with `delivered`, every product once. */
+async function expectResumedExactly(subscription: Subscription, delivered: string[]): Promise<void> {
+  const { records, report } = await pullAll(subscription, "products");
+  await subscription.close();
+  expect(report.resumed).toBe(true);
+  const all = [...delivered, ...uuidsOf(records)];
+  expect(new Set(all).size).toBe(all.length);
+  expect(all.sort()).toEqual(catalogUuids());
+}
 
 describe("pull against the sandbox", () => {
   it("a full partitioned pull returns exactly the catalog, each product once, reading partitions concurrently", async () => {
@@ -66,20 +89,82 @@ describe("pull against the sandbox", () => {
     const state = createMemoryStateStore();
     const config = sandboxConfig(sandbox, { settings: { pageSize: 50 } });
     const first = sandboxSubscription(sandbox, config, { state });
-    const delivered: string[] = [];
-    let batches = 0;
-    for await (const batch of first.pull("products")) {
-      if (++batches === 6) break; // the platform crashed before accepting this batch
-      delivered.push(...uuidsOf(batch.records));
-    }
+    const delivered = await pullUntil(first, 6); // the platform crashed before accepting batch 6
     await first.close();
-    const second = sandboxSubscription(sandbox, config, { state });
-    const { records, report } = await pullAll(second, "products");
-    await second.close();
-    expect(report.resumed).toBe(true);
-    const all = [...delivered, ...uuidsOf(records)];
+    await expectResumedExactly(sandboxSubscription(sandbox, config, { state }), delivered);
+  });
+
+  it("the first page is delivered first, and every partition starts from its cursor", async () => {
+    const since = sandbox.recorder.all().length;
+    const subscription = sandboxSubscription(sandbox, sandboxConfig(sandbox, { credentials: { concurrentConnections: 4 } }));
+    const batches: string[][] = [];
+    for await (const batch of subscription.pull("products", { full: true })) batches.push(uuidsOf(batch.records));
+    await subscription.close();
+    const pages = sandbox.recorder.all((r) => r.path === "/api/rest/v1/products-uuid" && r.id > since).map((r) => new URLSearchParams(r.query));
+    const [probe, ...others] = pages;
+    const rest = others.filter((q) => q.get("search")!.includes("BETWEEN")); // not the sweep after them
+    expect(probe!.get("search_after")).toBeNull();
+    const sorted = [...catalogUuids()];
+    expect(batches[0]).toEqual(sorted.slice(0, 100)); // the 100 lowest uuids: the first page of the whole range
+    // Every partition request continues a cursor: their first pages start after the first page's last uuid.
+    expect(rest.length).toBeGreaterThan(2);
+    expect(rest.every((q) => q.get("search_after") !== null)).toBe(true);
+    const starts = new Map<string, string>();
+    for (const q of rest) if (!starts.has(q.get("search")!)) starts.set(q.get("search")!, q.get("search_after")!);
+    expect(starts.size).toBeGreaterThan(1);
+    // The planned partitions (one per connection) all start from the same cursor (splits start from others).
+    const shared = Math.max(...[...starts.values()].map((cursor) => [...starts.values()].filter((c) => c === cursor).length));
+    expect(shared).toBe(4);
+    const all = batches.flat();
     expect(new Set(all).size).toBe(all.length);
-    expect(all.sort()).toEqual(catalogUuids());
+    expect(all.sort()).toEqual(sorted);
+  });
+
+  it.each([1, 2])("a run stopped at batch %i (before or after the first page was accepted) resumes exactly", async (stopAt) => {
+    const state = createMemoryStateStore();
+    const config = sandboxConfig(sandbox, { credentials: { concurrentConnections: 3 } });
+    const first = sandboxSubscription(sandbox, config, { state });
+    const delivered = await pullUntil(first, stopAt);
+    await first.close();
+    const checkpoint = (await state.get<{ run: { phase: string } }>("pull.products"))!.run;
+    expect(checkpoint.phase).toBe(stopAt === 1 ? "probe" : "partitions");
+    await expectResumedExactly(sandboxSubscription(sandbox, config, { state }), delivered);
+  });
+
+  it("records changed while the run reads are caught by the final sweep, with their new version", async () => {
+    // The run started 5 s ago (its clock is behind), so a change now is after its start, out of every partition's range.
+    const clock = { now: () => Date.now() - 5000, sleep: systemClock.sleep };
+    const config = sandboxConfig(sandbox, { settings: { pageSize: 50 }, credentials: { concurrentConnections: 2 } });
+    const subscription = sandboxSubscription(sandbox, config, { clock });
+    const delivered: Array<{ uuid: string; updated: unknown }> = [];
+    let touched: string[] = [];
+    sandbox.setFaults({ latencyMs: 5 });
+    try {
+      for await (const batch of subscription.pull("products", { full: true })) {
+        delivered.push(...batch.records.map((r) => ({ uuid: r["uuid"] as string, updated: r["updatedAt"] })));
+        if (touched.length === 0) {
+          // 200 products not delivered yet: most of them not read yet either, so they leave their partitions' ranges.
+          const seen = new Set(delivered.map((d) => d.uuid));
+          touched = sandbox.store.touchProducts(catalogUuids().filter((uuid) => !seen.has(uuid)).slice(-200));
+        }
+      }
+    } finally {
+      sandbox.setFaults({});
+      await subscription.close();
+    }
+    expect(touched).toHaveLength(200);
+    expect([...new Set(delivered.map((d) => d.uuid))].sort()).toEqual(catalogUuids()); // nothing lost
+    const now = new Date(sandbox.store.nowSeconds() * 1000).getTime();
+    for (const uuid of touched) {
+      const last = delivered.filter((d) => d.uuid === uuid).at(-1)!;
+      expect(now - Date.parse(last.updated as string)).toBeLessThan(60_000); // its latest version came last
+    }
+    // Untouched records once each; a touched one at most twice (read before its change, then by the sweep).
+    const counts = new Map<string, number>();
+    for (const d of delivered) counts.set(d.uuid, (counts.get(d.uuid) ?? 0) + 1);
+    const twice = [...counts].filter(([, n]) => n > 1).map(([uuid]) => uuid);
+    expect(twice.every((uuid) => touched.includes(uuid))).toBe(true);
+    expect(Math.max(...counts.values())).toBeLessThanOrEqual(2);
   });
 
   it("idle workers split the longest partition; the union stays exact, also across a resume", async () => {

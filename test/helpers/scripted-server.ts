@@ -30,6 +30,9 @@ export interface RecordedRequest {
   n: number;
   /** Set when the client closed the connection before the answer was sent (it called the request off). */
   calledOff?: boolean;
+  /** `performance.now()` when the request had arrived, and when its answer's last byte was written. */
+  receivedAt: number;
+  answeredAt?: number;
 }
 
 export interface ScriptedResponse {
@@ -44,6 +47,8 @@ export interface ScriptedResponse {
   partialBody?: string;
   /** Wait this long (real ms) before answering. */
   delayMs?: number;
+  /** Send the body's first `bytes`, then wait `ms` (real) before the rest: a body that arrives slowly. */
+  pauseAfter?: { bytes: number; ms: number };
 }
 
 export type RouteHandler = (req: RecordedRequest, n: number) => ScriptedResponse | Promise<ScriptedResponse>;
@@ -76,7 +81,8 @@ export interface ScriptedServer {
 
 const BASIC = `Basic ${Buffer.from(`${TEST_CREDENTIALS.clientId}:${TEST_CREDENTIALS.clientSecret}`).toString("base64")}`;
 
-function send(res: ServerResponse, response: ScriptedResponse): void {
+function send(res: ServerResponse, response: ScriptedResponse, recorded: RecordedRequest): void {
+  res.once("finish", () => (recorded.answeredAt = performance.now()));
   if (response.reset) {
     res.socket?.destroy();
     return;
@@ -91,7 +97,14 @@ function send(res: ServerResponse, response: ScriptedResponse): void {
     return;
   }
   res.writeHead(status, headers);
-  res.end(raw === undefined ? undefined : isRaw ? raw : JSON.stringify(raw));
+  const body = raw === undefined ? undefined : Buffer.from(isRaw ? raw : JSON.stringify(raw));
+  if (body && response.pauseAfter) {
+    const { bytes, ms } = response.pauseAfter;
+    res.write(body.subarray(0, bytes));
+    setTimeout(() => res.end(body.subarray(bytes)), ms);
+    return;
+  }
+  res.end(body);
 }
 
 /** The built-in token endpoint: Akeneo's 422 messages, a new pair per grant, single-use refresh tokens. */
@@ -151,14 +164,14 @@ export async function startScriptedServer(options: ScriptedServerOptions = {}): 
       const route = found?.key ?? `${method} ${url.pathname}`;
       const n = (counts.get(route) ?? 0) + 1;
       counts.set(route, n);
-      const recorded: RecordedRequest = { method, url: req.url ?? "/", path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), route, n };
+      const recorded: RecordedRequest = { method, url: req.url ?? "/", path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), route, n, receivedAt: performance.now() };
       requests.push(recorded);
       res.on("close", () => {
         if (!res.writableFinished) recorded.calledOff = true;
       });
       const response = await answer(recorded, found);
       if (response.delayMs) await new Promise((resolve) => setTimeout(resolve, response.delayMs));
-      send(res, response);
+      send(res, response, recorded);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -15,8 +15,9 @@ const ITEMS_SLOT = "\u0000items\u0000";
 export function sendJsonPage(res: ServerResponse, envelope: Record<string, unknown>, itemsJson: readonly string[]): void {
   const embedded = envelope["_embedded"] as Record<string, unknown>;
   const text = JSON.stringify({ ...envelope, _embedded: { ...embedded, items: ITEMS_SLOT } }).replace(JSON.stringify(ITEMS_SLOT), `[${itemsJson.join(",")}]`);
-  res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
-  res.end(text);
+  const body = Buffer.from(text); // encoded now, so that a held answer only has to be written when released
+  res.writeHead(200, { "content-type": "application/json", "content-length": body.length });
+  res.end(body);
 }
 
 /** Send an empty body (201/204 with `Location`, for instance). */
