@@ -19,6 +19,7 @@ import type { AkeneoRecord, FlowListParams } from "./flow-types.js";
 import { admitInRange, baseParams, mapPage, rangeSearch, uuidProgress, withRange, type PageEvent, type ReaderContext } from "./pull-readers.js";
 import type { RunCheckpoint } from "./pull-state.js";
 import type { TimeRange } from "./partition-plan.js";
+import { addToSample, newSample, type DateSample } from "./date-sample.js";
 
 interface Active {
   range: TimeRange;
@@ -30,8 +31,8 @@ interface Active {
   progress?: number;
   /** Where in the key space its reading began (0..1): `pagesRead` cover progress − startProgress. */
   startProgress: number;
-  /** `updated` seconds of the records seen: a random sample of the range, to choose where to split. */
-  seen: number[];
+  /** `updated` seconds of the records seen (every `stride`-th one, at most SAMPLE_SIZE): a random sample of the range, to choose where to split. */
+  seen: DateSample;
   split?: (handover: Active | undefined) => void;
 }
 
@@ -43,7 +44,7 @@ interface Active {
 export function readPartitions(ctx: ReaderContext, run: RunCheckpoint, concurrency: number, variantsSeen: Set<string>, startProgress = 0): Channel<PageEvent> {
   const channel = new Channel<PageEvent>(concurrency * 2);
   const queue: Active[] = run.partitions.flatMap((p, index) =>
-    p.done ? [] : [{ range: { from: p.from, to: p.to }, slot: { index }, startUrl: p.nextUrl, pagesRead: 0, startProgress, seen: [] }],
+    p.done ? [] : [{ range: { from: p.from, to: p.to }, slot: { index }, startUrl: p.nextUrl, pagesRead: 0, startProgress, seen: newSample([]) }],
   );
   const running = new Set<Active>();
   const changes = createChangeSignal();
@@ -154,7 +155,7 @@ function observe(ctx: ReaderContext, active: Active, items: AkeneoRecord[]): voi
   if (progress !== undefined) active.progress = progress;
   for (const item of items) {
     const t = toEpochSeconds(item["updated"]);
-    if (t !== undefined && t >= active.range.from && t <= active.range.to) active.seen.push(t);
+    if (t !== undefined && t >= active.range.from && t <= active.range.to) addToSample(active.seen, t);
   }
 }
 
@@ -167,14 +168,14 @@ function remainingPages(active: Active): number {
 
 /** Split the upper half of the range off, at the median `updated` seen so far; undefined when it cannot be split. */
 function splitAt(ctx: ReaderContext, active: Active, nextUrl: string): Active | undefined {
-  const seen = active.seen.filter((t) => t >= active.range.from && t <= active.range.to).sort((a, b) => a - b);
+  const seen = active.seen.values.filter((t) => t >= active.range.from && t <= active.range.to).sort((a, b) => a - b);
   const mid = seen[Math.floor(seen.length / 2)];
   if (mid === undefined || mid <= active.range.from || mid > active.range.to) return undefined;
   const handed: TimeRange = { from: mid, to: active.range.to };
   active.range = { from: active.range.from, to: mid - 1 };
-  active.seen = seen.filter((t) => t < mid);
+  active.seen = newSample(seen.filter((t) => t < mid), active.seen.stride);
   const estimate = active.progress === undefined ? {} : { progress: active.progress };
-  return { range: handed, slot: {}, startUrl: withRange(ctx, nextUrl, handed), pagesRead: active.pagesRead, startProgress: active.startProgress, ...estimate, seen: seen.filter((t) => t >= mid) };
+  return { range: handed, slot: {}, startUrl: withRange(ctx, nextUrl, handed), pagesRead: active.pagesRead, startProgress: active.startProgress, ...estimate, seen: newSample(seen.filter((t) => t >= mid), active.seen.stride) };
 }
 
 /** Wake the idle workers when any partition read a page or ended (no timers, no polling). */
