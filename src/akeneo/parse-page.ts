@@ -47,19 +47,10 @@ export function decodePageText(page: PageText): { items: AkeneoRecord[]; nextHre
 const LINK_ENTRY = /\s*"((?:[^"\\]|\\.)*)"\s*:\s*\{\s*"href"\s*:\s*"((?:[^"\\]|\\.)*)"\s*\}\s*([,}])/y;
 
 /**
- * The next href of a list response, read from the text's leading `_links` object without parsing the
- * rest (Akeneo writes `_links` first). Undefined when the text does not start that way, when its
- * `_links` holds anything but `{href}` entries, or when there is no next link. A hint only: the caller
- * checks it against the parsed page.
- */
-export function peekNextHref(text: string): string | undefined {
-  return peekLinks(text)?.next;
-}
-
-/**
  * The leading `_links` object of a list response's text (or of its start), read without parsing the
- * rest: `{next}` once the object is complete (no `next` on a last page), undefined while it is not
- * (the text is cut short, or does not start that way, or its `_links` holds anything but `{href}` entries).
+ * rest (Akeneo writes `_links` first): `{next}` once the object is complete (`{}` on a last page),
+ * undefined while it is not (the text is cut short, or does not start that way, or its `_links` holds
+ * anything but `{href}` entries). A hint only: the caller checks it against the parsed page.
  */
 export function peekLinks(text: string): { next?: string } | undefined {
   const open = /^\s*\{\s*"_links"\s*:\s*\{/.exec(text);

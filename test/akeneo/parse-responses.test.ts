@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseBatchResponse } from "../../src/akeneo/parse-batch-response.js";
-import { parsePage, peekNextHref } from "../../src/akeneo/parse-page.js";
+import { parsePage, peekLinks } from "../../src/akeneo/parse-page.js";
 
 describe("parsePage", () => {
   it.each([
@@ -22,19 +22,21 @@ describe("parsePage", () => {
   });
 });
 
-describe("peekNextHref", () => {
+describe("peekLinks", () => {
   it.each([
-    ["Akeneo's own text (escaped slashes, next after self and first)", '{"_links":{"self":{"href":"http:\\/\\/pim\\/api?a=1"},"first":{"href":"f"},"next":{"href":"http:\\/\\/pim\\/api?search_after=x%2Cy"}},"_embedded":{"items":[]}}', "http://pim/api?search_after=x%2Cy"],
-    ["pretty-printed", '{\n  "_links" : {\n    "next" : { "href" : "n" }\n  },\n  "_embedded": {}\n}', "n"],
-    ["the last of two next entries, as JSON.parse reads it", '{"_links":{"next":{"href":"a"},"next":{"href":"b"}},"_embedded":{}}', "b"],
-    ["no next link: the last page", '{"_links":{"self":{"href":"s"}},"_embedded":{"items":[]}}', undefined],
+    ["Akeneo's own text (escaped slashes, next after self and first)", '{"_links":{"self":{"href":"http:\\/\\/pim\\/api?a=1"},"first":{"href":"f"},"next":{"href":"http:\\/\\/pim\\/api?search_after=x%2Cy"}},"_embedded":{"items":[]}}', { next: "http://pim/api?search_after=x%2Cy" }],
+    ["pretty-printed", '{\n  "_links" : {\n    "next" : { "href" : "n" }\n  },\n  "_embedded": {}\n}', { next: "n" }],
+    ["the last of two next entries, as JSON.parse reads it", '{"_links":{"next":{"href":"a"},"next":{"href":"b"}},"_embedded":{}}', { next: "b" }],
+    ["no next link: the last page", '{"_links":{"self":{"href":"s"}},"_embedded":{"items":[]}}', {}],
+    ["only the links have arrived", '{"_links":{"next":{"href":"n"}},"_embe', { next: "n" }],
     ["_links not first", '{"_embedded":{"items":[]},"_links":{"next":{"href":"n"}}}', undefined],
     ["an entry that is not {href}", '{"_links":{"next":{"href":"n","title":"t"}},"_embedded":{}}', undefined],
     ["a plain array", '[{"code":"a"}]', undefined],
-    ["a cut-off text", '{"_links":{"next":{"href":"n', undefined],
-  ])("%s", (_name, text, expected) => {
-    expect(peekNextHref(text)).toBe(expected);
-    if (expected !== undefined) expect(parsePage(JSON.parse(text), "x").nextHref).toBe(expected); // the same link the parse finds
+    ["links cut off inside an href", '{"_links":{"next":{"href":"n', undefined],
+    ["links cut off after an entry", '{"_links":{"next":{"href":"n"},', undefined],
+  ] as Array<[string, string, { next?: string } | undefined]>)("%s", (_name, text, expected) => {
+    expect(peekLinks(text)).toEqual(expected);
+    if (expected !== undefined && text.endsWith("}")) expect(parsePage(JSON.parse(text), "x").nextHref).toBe(expected.next); // the same link the parse finds
   });
 });
 
