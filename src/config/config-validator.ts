@@ -4,7 +4,8 @@
  * of these, one branch per mode). Validating against the mode's own branch keeps every error precise
  * (a `oneOf` would report every branch). It fills in defaults as it validates, so it changes its input.
  */
-import { createAjv, type ValidateFunction } from "../ajv.js";
+import type { ValidateFunction } from "../ajv.js";
+import { compileSchema } from "../compile-schema.js";
 import { buildConfigSchema } from "../manifest/build-config-schema.js";
 import { loadManifest } from "../manifest/load-manifest.js";
 import { selectCredentialFields } from "../manifest/select-credential-fields.js";
@@ -20,14 +21,16 @@ export interface ConfigValidator {
 
 const cache = new Map<string, ConfigValidator>();
 
+/** `useDefaults` fills in defaults as it validates; `verbose` errors carry their subschema. */
+export const CONFIG_AJV_OPTIONS = { useDefaults: true, verbose: true } as const;
+
 /** The validator for `authMode` (default: the manifest's first mode), compiled on first use. */
 export function getConfigValidator(authMode?: string): ConfigValidator {
   const manifest = loadManifest();
   const mode = authMode ?? manifest.authModes[0].id;
   const cached = cache.get(mode);
   if (cached) return cached;
-  const schema = buildConfigSchema(manifest, { authMode: mode });
-  const validate = createAjv({ useDefaults: true, verbose: true }).compile<SubscriptionConfigFile>(schema);
+  const validate = compileSchema<SubscriptionConfigFile>(buildConfigSchema(manifest, { authMode: mode }), CONFIG_AJV_OPTIONS);
   const fields = new Map<string, ManifestField>();
   indexFields("/credentials", selectCredentialFields(manifest, mode), fields);
   indexFields("/settings", manifest.settings, fields);

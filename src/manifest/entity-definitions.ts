@@ -3,7 +3,8 @@
  * schemas/entity-definition.schema.json, and resolved for a subscription's keying scheme.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { createAjv, toValidationIssues } from "../ajv.js";
+import { toValidationIssues } from "../ajv.js";
+import { compileSchema } from "../compile-schema.js";
 import { ConnectorError, ValidationError } from "../errors.js";
 import { packagePath } from "../package-root.js";
 import type { EntityDefinition } from "../types/entity-definition.generated.js";
@@ -16,7 +17,7 @@ let cache: ReadonlyMap<string, EntityDefinition> | undefined;
 export function loadEntityDefinitions(): ReadonlyMap<string, EntityDefinition> {
   if (cache) return cache;
   const schema = JSON.parse(readFileSync(packagePath("schemas", "entity-definition.schema.json"), "utf8"));
-  const validate = createAjv().compile<EntityDefinition>(schema);
+  const validate = compileSchema<EntityDefinition>(schema);
   const definitions = new Map<string, EntityDefinition>();
   for (const file of readdirSync(packagePath("connector")).filter((f) => f.endsWith(".json")).sort()) {
     const data: unknown = JSON.parse(readFileSync(packagePath("connector", file), "utf8"));

@@ -3,7 +3,8 @@
  * the schema cannot express. Used by `loadManifest` and by the manifest fixtures tests.
  */
 import { readFileSync } from "node:fs";
-import { createAjv, dedupeIssues, toValidationIssues, type ValidateFunction } from "../ajv.js";
+import { dedupeIssues, toValidationIssues, type ValidateFunction } from "../ajv.js";
+import { compileSchema } from "../compile-schema.js";
 import type { ValidationIssue } from "../errors.js";
 import { packagePath } from "../package-root.js";
 import type { ConnectorManifest } from "../types/manifest.generated.js";
@@ -13,9 +14,7 @@ let validator: ValidateFunction<ConnectorManifest> | undefined;
 
 /** Every problem with `data` as a manifest (JSON pointers into it); empty when it is valid. */
 export function validateManifest(data: unknown): ValidationIssue[] {
-  validator ??= createAjv().compile<ConnectorManifest>(
-    JSON.parse(readFileSync(packagePath("schemas", "manifest.schema.json"), "utf8")) as object,
-  );
+  validator ??= compileSchema<ConnectorManifest>(JSON.parse(readFileSync(packagePath("schemas", "manifest.schema.json"), "utf8")) as object);
   if (!validator(data)) return dedupeIssues(toValidationIssues(validator.errors));
   return checkManifestConsistency(data);
 }

@@ -4,7 +4,8 @@
  * (schemas/akeneo/, the output of push). Validators are compiled once per schema file.
  */
 import { readFileSync } from "node:fs";
-import { createAjv, dedupeIssues, inlineLocalRefs, toValidationIssues, type ValidateFunction } from "../ajv.js";
+import { dedupeIssues, inlineLocalRefs, toValidationIssues, type ValidateFunction } from "../ajv.js";
+import { compileSchema } from "../compile-schema.js";
 import type { ValidationIssue } from "../errors.js";
 import type { EntityDefinition } from "../manifest/entity-definitions.js";
 import { packagePath } from "../package-root.js";
@@ -32,12 +33,7 @@ export function getRecordValidator(schemaPath: string, options: { partial?: bool
   const key = `${schemaPath}${options.partial ? "#partial" : ""}`;
   let validator = cache.get(key);
   if (!validator) {
-    const schema = JSON.parse(readFileSync(packagePath(schemaPath), "utf8")) as Record<string, unknown>;
-    if (options.partial) {
-      delete schema["required"];
-      delete schema["$id"];
-    }
-    const validate: ValidateFunction = createAjv().compile(inlineLocalRefs(schema));
+    const validate: ValidateFunction = compileSchema(recordSchema(schemaPath, options));
     validator = {
       schemaPath,
       validate: (record) => (validate(record) ? [] : dedupeIssues(toValidationIssues(validate.errors))),
@@ -45,6 +41,16 @@ export function getRecordValidator(schemaPath: string, options: { partial?: bool
     cache.set(key, validator);
   }
   return validator;
+}
+
+/** The schema `getRecordValidator` compiles (also what the build precompiles, scripts/gen-validators.mjs). */
+export function recordSchema(schemaPath: string, options: { partial?: boolean } = {}): Record<string, unknown> {
+  const schema = JSON.parse(readFileSync(packagePath(schemaPath), "utf8")) as Record<string, unknown>;
+  if (options.partial) {
+    delete schema["required"];
+    delete schema["$id"];
+  }
+  return inlineLocalRefs(schema);
 }
 
 /** What a mapping's records are checked against: its output, and on push its (partial) canonical input. */
