@@ -1,11 +1,11 @@
 // Pull benchmark (`npm run bench -- pull`): the sandbox in its own process with 40 ms latency,
-// concurrentConnections=4, no window limit. Records/s of the partitioned pull and of the single
-// search_after cursor, next to the bound 4 / 0.040 s × 100 records, and for reference the sandbox's
-// own round trip for a page (no client work); then peak RSS of the client process for 10,000 and
-// 100,000 products (no latency). Figures and ratios only, no assertions.
+// concurrentConnections=4, no window limit. Records/s of the partitioned pull (the median of 3 runs)
+// and of the single search_after cursor, next to the bound 4 / 0.040 s × 100 records, and for
+// reference the sandbox's own round trip for a page (no client work); then peak RSS of the client
+// process for 10,000 and 100,000 products (no latency). Figures and ratios only, no assertions.
 import { availableParallelism } from "node:os";
 import { startSandboxProcess } from "./lib/sandbox-process.mjs";
-import { fmt, rate, runClient } from "./lib/measure.mjs";
+import { fmt, medianRun, rate, runClient, RUNS } from "./lib/measure.mjs";
 
 const LATENCY_MS = 40;
 const CONCURRENCY = 4;
@@ -15,7 +15,7 @@ const sandbox = await startSandboxProcess(["--products", "20000", "--latency-ms"
 try {
   const job = { url: sandbox.url, credentials: sandbox.credentials, concurrency: CONCURRENCY };
   runClient({ ...job, mode: "partitioned" }); // warm-up: the sandbox caches served documents, as a PIM's index does
-  const partitioned = runClient({ ...job, mode: "partitioned" });
+  const { median: partitioned, rates } = medianRun(Array.from({ length: RUNS }, () => runClient({ ...job, mode: "partitioned" })));
   // The other way of decoding pages: in a worker thread when the default decodes on the calling thread, and vice versa.
   const other = runClient({ ...job, mode: "partitioned", decodeWorkers: partitioned.decodeWorkers > 0 ? 0 : 1 });
   const sequential = runClient({ ...job, mode: "sequential" });
@@ -23,7 +23,7 @@ try {
   const roundTripBound = (CONCURRENCY / (medianMs / 1000)) * 100;
   const decoding = (r) => (r.decodeWorkers > 0 ? `pages decoded in ${r.decodeWorkers} worker thread${r.decodeWorkers > 1 ? "s" : ""}` : "pages decoded on the calling thread");
   console.log(`pull 20,000 products, ${LATENCY_MS} ms latency, ${CONCURRENCY} connections; bound ${fmt(bound)} records/s; ${availableParallelism()} cores`);
-  console.log(`  partitioned pull : ${fmt(rate(partitioned))} records/s (${fmt(partitioned.ms / 1000, 2)} s, ${partitioned.requests} requests, ${decoding(partitioned)}) = ${fmt((rate(partitioned) / bound) * 100, 1)}% of the bound (target ≥ 85%)`);
+  console.log(`  partitioned pull : ${fmt(rate(partitioned))} records/s (median of ${RUNS} runs: ${rates.map((r) => fmt(r)).join(", ")}; ${fmt(partitioned.ms / 1000, 2)} s, ${partitioned.requests} requests, ${decoding(partitioned)}) = ${fmt((rate(partitioned) / bound) * 100, 1)}% of the bound (target ≥ 85%)`);
   console.log(`    the other way  : ${fmt(rate(other))} records/s (${decoding(other)}) = ${fmt((rate(other) / bound) * 100, 1)}%`);
   console.log(`  single cursor    : ${fmt(rate(sequential))} records/s (${fmt(sequential.ms / 1000, 2)} s, ${sequential.requests} requests)`);
   console.log(`  partitioned / single cursor = ${fmt(rate(partitioned) / rate(sequential), 2)}× (target ≥ 3×)`);

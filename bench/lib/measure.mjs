@@ -11,4 +11,14 @@ export function runClient(job) {
 }
 
 export const rate = (result) => (result.records / result.ms) * 1000;
+
+/** Of `runs` (each a client result), the one with the median rate, and every rate in run order. */
+export function medianRun(runs) {
+  const rates = runs.map(rate);
+  const median = [...runs].sort((a, b) => rate(a) - rate(b))[runs.length >> 1];
+  return { median, rates };
+}
+
+/** How many times a throughput figure is measured (the machine is noisy: ±3 % from run to run); its median is the figure. */
+export const RUNS = 3;
 export const fmt = (n, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
