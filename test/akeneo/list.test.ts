@@ -103,6 +103,23 @@ describe("iterate / iteratePages", () => {
       expect(server.requestsTo(PRODUCTS).every((r) => !r.calledOff)).toBe(true);
     });
 
+    it("a page that breaks off after its links is read again, and its next page is asked for once", async () => {
+      server = await startScriptedServer({
+        routes: {
+          [PRODUCTS]: (req, n) => {
+            const text = JSON.stringify(pagedProducts(2)(req).body);
+            return n === 1 ? { partialBody: text.slice(0, text.indexOf('"_embedded"') + 5) } : { body: text, headers: { "content-type": "application/json" } };
+          },
+        },
+      });
+      t = createTestClient(server.url, { limits: { concurrentConnections: 2 } });
+      const uuids: string[] = [];
+      for await (const item of t.client.iterate(products, { pageSize: 2, readAhead: true })) uuids.push(item.uuid as string);
+      expect(uuids).toEqual(["p-1", "p-2", "p-3", "p-4"]);
+      expect(server.requestsTo(PRODUCTS).map((r) => r.query.get("search_after"))).toEqual([null, "1", null]); // page 1, page 2 (early), page 1 again
+      expect(server.requestsTo(PRODUCTS)[1]!.calledOff).toBeUndefined(); // the early request was kept: the retried page has the same link
+    });
+
     it("keeps to the connection limit: the early request waits until the page before it has arrived", async () => {
       server = await startScriptedServer({
         routes: { [PRODUCTS]: slowFirstPage(2, 200) },
