@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Precompiles the ajv validators the connector compiles at run time (the manifest and entity-definition
-// schemas, record schemas of the mappings, the config schema of each auth mode) into dist/validators/<hash>.cjs, as ajv standalone code, so a
+// schemas, the manifest's defaults check, record schemas of the mappings, the config schema of each auth mode) into dist/validators/<hash>.cjs, as ajv standalone code, so a
 // run loads them instead of compiling them (src/compile-schema.ts). Runs after tsup in `npm run build`.
 // The schemas are produced by the connector's own code (bundled in memory with esbuild), so they are
 // exactly what a run would compile; a run that asks for any other schema compiles it itself.
@@ -19,6 +19,7 @@ export { precompiledValidatorPath } from "./src/compile-schema.ts";
 export { recordSchema } from "./src/mapping/schema-validators.ts";
 export { buildConfigSchema } from "./src/manifest/build-config-schema.ts";
 export { CONFIG_AJV_OPTIONS } from "./src/config/config-validator.ts";
+export { manifestDefaultsSchema } from "./src/manifest/check-manifest-consistency.ts";
 `;
 const bundle = await build({
   stdin: { contents: entry, resolveDir: root, loader: "ts" },
@@ -44,6 +45,7 @@ for (const dir of ["canonical", "akeneo"]) {
   }
 }
 const manifest = JSON.parse(readFileSync(join(root, "connector.manifest.json"), "utf8"));
+targets.push({ schema: lib.manifestDefaultsSchema(manifest), options: {} });
 for (const mode of manifest.authModes) targets.push({ schema: lib.buildConfigSchema(manifest, { authMode: mode.id }), options: lib.CONFIG_AJV_OPTIONS });
 
 for (const { schema, options } of targets) {

@@ -9,6 +9,7 @@ import { compileSchema, precompiledValidatorPath } from "../src/compile-schema.j
 import { CONFIG_AJV_OPTIONS } from "../src/config/config-validator.js";
 import { buildConfigSchema } from "../src/manifest/build-config-schema.js";
 import { loadManifest } from "../src/manifest/load-manifest.js";
+import { manifestDefaultsSchema } from "../src/manifest/check-manifest-consistency.js";
 import { recordSchema } from "../src/mapping/schema-validators.js";
 
 const product = JSON.parse(readFileSync("schemas/canonical/products.schema.json", "utf8")).examples[0] as Record<string, unknown>;
@@ -22,6 +23,7 @@ const cases: Array<[string, () => object, Record<string, unknown>, unknown[]]> =
   ["its partial variant (push input)", () => recordSchema("schemas/canonical/products.schema.json", { partial: true }), {}, [{ uuid: product["uuid"] }, { uuid: "not-a-uuid", enabled: "yes" }]],
   ["an Akeneo payload schema", () => recordSchema("schemas/akeneo/products.schema.json"), {}, [{ uuid: product["uuid"], values: {} }, { values: { name: [{ locale: 1 }] } }]],
   ["the manifest schema", () => JSON.parse(readFileSync("schemas/manifest.schema.json", "utf8")), {}, [loadManifest(), { authModes: [] }]],
+  ["the manifest's defaults check", () => manifestDefaultsSchema(loadManifest()), {}, [{}, { "0": { not: "a default" }, "1": -1 }]],
   ["the config schema (defaults filled in)", () => buildConfigSchema(loadManifest(), { authMode: loadManifest().authModes[0].id }), CONFIG_AJV_OPTIONS, [config(), { ...config(), settings: { channel: 5 } }, {}]],
 ];
 

@@ -2,7 +2,8 @@
  * The manifest rules a JSON Schema cannot state: ids unique, references resolve, every setting has a
  * default that satisfies its own limits, patterns compile and come with a message.
  */
-import { createAjv, toValidationIssues } from "../ajv.js";
+import { toValidationIssues } from "../ajv.js";
+import { compileSchema } from "../compile-schema.js";
 import type { ValidationIssue } from "../errors.js";
 import type { ConnectorManifest, ManifestField } from "../types/manifest.generated.js";
 import { buildFieldSchema, type FieldSchemaContext } from "./build-field-schema.js";
@@ -24,15 +25,52 @@ export function checkManifestConsistency(manifest: ConnectorManifest): Validatio
     });
   });
   const lists = { credentials: manifest.credentials, settings: manifest.settings };
+  const defaults: FieldDefault[] = [];
   for (const [name, fields] of Object.entries(lists)) {
-    issues.push(...checkFields(`/${name}`, fields, { ...context, groupIds, isSetting: name === "settings" }));
+    issues.push(...checkFields(`/${name}`, fields, { ...context, groupIds, isSetting: name === "settings", defaults }));
   }
+  issues.push(...checkDefaults(defaults, context));
   return issues;
+}
+
+/** A field's default, to be checked against the field's own schema (a default of 0 with minimum 1 is a manifest bug). */
+interface FieldDefault {
+  path: string;
+  field: ManifestField;
+}
+
+/**
+ * The schema every default is checked against at once: property i is the i-th field's own schema.
+ * One schema, not one per field, so that the build can precompile it (compile-schema.ts).
+ */
+function defaultsSchema(fields: readonly ManifestField[], context: FieldSchemaContext): object {
+  return { type: "object", properties: Object.fromEntries(fields.map((field, i) => [String(i), buildFieldSchema(field, context)])) };
+}
+
+/** The schema `checkManifestConsistency` checks `manifest`'s defaults against (what the build precompiles). */
+export function manifestDefaultsSchema(manifest: ConnectorManifest): object {
+  const defaults: FieldDefault[] = [];
+  const context = { entityNames: manifest.entities.map((entity) => entity.name), groupIds: manifest.groups.map((group) => group.id), defaults };
+  checkFields("/credentials", manifest.credentials, { ...context, isSetting: false });
+  checkFields("/settings", manifest.settings, { ...context, isSetting: true });
+  return defaultsSchema(defaults.map((d) => d.field), { entityNames: context.entityNames });
+}
+
+function checkDefaults(defaults: readonly FieldDefault[], context: FieldSchemaContext): ValidationIssue[] {
+  if (defaults.length === 0) return [];
+  const validate = compileSchema(defaultsSchema(defaults.map((d) => d.field), context));
+  if (validate(Object.fromEntries(defaults.map((d, i) => [String(i), d.field.default])))) return [];
+  return toValidationIssues(validate.errors).map((issue) => {
+    const [, index = "", ...rest] = issue.path.split("/");
+    return { path: `${defaults[Number(index)]!.path}/default${rest.map((part) => `/${part}`).join("")}`, message: issue.message };
+  });
 }
 
 interface CheckContext extends FieldSchemaContext {
   groupIds: string[];
   isSetting: boolean;
+  /** Where the fields whose default is to be checked are collected. */
+  defaults: FieldDefault[];
 }
 
 function checkFields(base: string, fields: readonly ManifestField[], context: CheckContext): ValidationIssue[] {
@@ -66,18 +104,8 @@ function checkField(path: string, field: ManifestField, context: CheckContext): 
   for (const [at, pattern] of [["pattern", field.pattern], ["items/pattern", field.items?.pattern]] as const) {
     if (pattern !== undefined && !compiles(pattern)) issues.push({ path: `${path}/${at}`, message: "is not a valid regular expression" });
   }
-  if (hasDefault && !issues.some((issue) => issue.path.endsWith("pattern"))) issues.push(...checkDefault(path, field, context));
+  if (hasDefault && !issues.some((issue) => issue.path.endsWith("pattern"))) context.defaults.push({ path, field });
   return issues;
-}
-
-let ajv: ReturnType<typeof createAjv> | undefined;
-
-/** The default must pass the field's own schema (a default of 0 with minimum 1 is a manifest bug). */
-function checkDefault(path: string, field: ManifestField, context: FieldSchemaContext): ValidationIssue[] {
-  ajv ??= createAjv();
-  const validate = ajv.compile(buildFieldSchema(field, context));
-  if (validate(field.default)) return [];
-  return toValidationIssues(validate.errors).map((issue) => ({ path: `${path}/default${issue.path}`, message: issue.message }));
 }
 
 function compiles(pattern: string): boolean {
