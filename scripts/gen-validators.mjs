@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Precompiles the ajv validators the connector compiles at run time (the manifest and entity-definition
-// schemas, the manifest's defaults check, record schemas of the mappings, the config schema of each auth mode) into dist/validators/<hash>.cjs, as ajv standalone code, so a
-// run loads them instead of compiling them (src/compile-schema.ts). Runs after tsup in `npm run build`.
+// schemas, the manifest's defaults check, record schemas of the mappings, the config schema of each
+// auth mode) into dist/validators/<hash>.cjs, as ajv standalone code, so a run loads them instead of
+// compiling them (src/compile-schema.ts). Runs after tsup in `npm run build`.
 // The schemas are produced by the connector's own code (bundled in memory with esbuild), so they are
 // exactly what a run would compile; a run that asks for any other schema compiles it itself.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -34,7 +35,7 @@ const bundle = await build({
 });
 const tmp = join(root, "dist", ".gen-validators.mjs");
 writeFileSync(tmp, bundle.outputFiles[0].text);
-const lib = await import(pathToFileURL(tmp).href);
+const lib = await import(pathToFileURL(tmp).href).finally(() => rmSync(tmp));
 
 const targets = ["manifest", "entity-definition"].map((name) => ({ schema: JSON.parse(readFileSync(join(root, "schemas", `${name}.schema.json`), "utf8")), options: {} }));
 for (const dir of ["canonical", "akeneo"]) {
@@ -55,5 +56,4 @@ for (const { schema, options } of targets) {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, code);
 }
-(await import("node:fs")).rmSync(tmp);
 console.log(`gen-validators: ${targets.length} validators precompiled into dist/validators/`);

@@ -39,11 +39,10 @@ export interface ListParams {
   /** Decode each list response elsewhere (a worker thread); default: parsed on this thread (parse-page.ts). */
   decode?: PageDecoder;
   /**
-   * `iteratePages`: request each next page as soon as a response arrives, before it is parsed (the next
-   * link is read from the response's leading `_links`), so one request runs ahead of the consumer.
+   * `iteratePages`: request each next page as soon as a response's leading `_links` have arrived,
+   * before the rest of it, so one request runs ahead of the consumer.
    */
   readAhead?: boolean;
-
   signal?: AbortSignal;
 }
 

@@ -23,8 +23,8 @@ function firstPath(ctx: ResourceContext, def: EntityDefinition, params: PagePara
   return `${fillPath(def.paths.list, params.pathParams)}?${encodeQuery(requested)}`;
 }
 
-/** One list response as text, with what it takes to decode it (and to report a bad body). */
-async function fetchText(
+/** One list response's body (bytes, decoded later), with what it takes to decode it (and to report a bad body). */
+async function fetchPage(
   ctx: ResourceContext,
   def: EntityDefinition,
   path: string,
@@ -58,7 +58,7 @@ function nextPathOf(ctx: ResourceContext, def: EntityDefinition, href: string, p
 export async function listPage(ctx: ResourceContext, def: EntityDefinition, params: PageParams = {}): Promise<Page> {
   const requested = buildListQuery(def, params);
   const path = firstPath(ctx, def, params, requested);
-  const { items, nextHref } = await decode(await fetchText(ctx, def, path, params.signal), params);
+  const { items, nextHref } = await decode(await fetchPage(ctx, def, path, params.signal), params);
   return nextHref === undefined ? { items } : { items, nextUrl: ctx.baseUrl + nextPathOf(ctx, def, nextHref, path, requested) };
 }
 
@@ -100,7 +100,7 @@ export async function* iteratePages(ctx: ResourceContext, def: EntityDefinition,
           return true;
         }
       : undefined;
-    request.text = fetchText(ctx, def, path, signal, peek);
+    request.text = fetchPage(ctx, def, path, signal, peek);
     request.text.catch(() => undefined); // awaited later, or called off
     return request;
   };

@@ -1,7 +1,7 @@
 /**
  * Worker threads that decode a pull's list responses: JSON parsing and mapping are most of a pull's
  * CPU (about 10 ms per 100-product page), and on one thread they delay the answers of the other
- * connections. The reading thread hands each response's text to the least busy worker and gets
+ * connections. The reading thread hands each response's body to the least busy worker and gets
  * back, per item, the few fields it needs (key, `updated`, `parent`) and the item's map result;
  * `mapper` then answers those items from the results instead of mapping them again.
  *

@@ -20,7 +20,6 @@ import { getEntityDefinition, type EntityDefinition } from "../manifest/entity-d
 import { compileMapping, type CompiledMapping } from "../mapping/compile-mapping.js";
 import { createMapper } from "../mapping/create-mapper.js";
 import type { Mapper, MappingDirection } from "../mapping/mapping-types.js";
-import { compileMappingValidators } from "../mapping/schema-validators.js";
 import { createMemoryStateStore, type StateStore } from "../state/state-store.js";
 import { createCatalogLoader } from "./catalog-loader.js";
 import { numberRecords } from "./ndjson.js";
@@ -118,10 +117,9 @@ export function createSubscription(config: SubscriptionConfig, options: Subscrip
     if (!definition.values) return createMapper({ compiled: mapping, settings, catalog: emptyCatalog, lookups: config.lookups, clock });
     const catalog = loadCatalog();
     catalog.catch(() => undefined); // awaited below
-    // While the catalog (and the token before it) is being read: compile the validators and the fast
-    // evaluator, once its request is out.
+    // While the catalog (and the token before it) is being read: build the fast evaluator, once its
+    // request is out. (The validators the mapper needs were compiled by the build: compile-schema.ts.)
     for (let turn = 0; turn < 3; turn++) await nextTurn();
-    compileMappingValidators(definition, direction);
     await mapping.fastPath();
     return createMapper({ compiled: mapping, settings, catalog: await catalog, lookups: config.lookups, clock });
   };

@@ -24,13 +24,20 @@ export function checkManifestConsistency(manifest: ConnectorManifest): Validatio
       if (!modeIds.includes(mode)) issues.push({ path: `/credentials/${index}/authModes/${at}`, message: `names no auth mode; known: ${modeIds.join(", ")}` });
     });
   });
-  const lists = { credentials: manifest.credentials, settings: manifest.settings };
-  const defaults: FieldDefault[] = [];
-  for (const [name, fields] of Object.entries(lists)) {
-    issues.push(...checkFields(`/${name}`, fields, { ...context, groupIds, isSetting: name === "settings", defaults }));
-  }
-  issues.push(...checkDefaults(defaults, context));
+  const fields = checkAllFields(manifest);
+  issues.push(...fields.issues, ...checkDefaults(fields.defaults, context));
   return issues;
+}
+
+/** The field rules over the credentials and the settings, and the defaults left to check against their fields' schemas. */
+function checkAllFields(manifest: ConnectorManifest): { issues: ValidationIssue[]; defaults: FieldDefault[] } {
+  const defaults: FieldDefault[] = [];
+  const context = { entityNames: manifest.entities.map((entity) => entity.name), groupIds: manifest.groups.map((group) => group.id), defaults };
+  const issues = [
+    ...checkFields("/credentials", manifest.credentials, { ...context, isSetting: false }),
+    ...checkFields("/settings", manifest.settings, { ...context, isSetting: true }),
+  ];
+  return { issues, defaults };
 }
 
 /** A field's default, to be checked against the field's own schema (a default of 0 with minimum 1 is a manifest bug). */
@@ -49,11 +56,8 @@ function defaultsSchema(fields: readonly ManifestField[], context: FieldSchemaCo
 
 /** The schema `checkManifestConsistency` checks `manifest`'s defaults against (what the build precompiles). */
 export function manifestDefaultsSchema(manifest: ConnectorManifest): object {
-  const defaults: FieldDefault[] = [];
-  const context = { entityNames: manifest.entities.map((entity) => entity.name), groupIds: manifest.groups.map((group) => group.id), defaults };
-  checkFields("/credentials", manifest.credentials, { ...context, isSetting: false });
-  checkFields("/settings", manifest.settings, { ...context, isSetting: true });
-  return defaultsSchema(defaults.map((d) => d.field), { entityNames: context.entityNames });
+  const entityNames = manifest.entities.map((entity) => entity.name);
+  return defaultsSchema(checkAllFields(manifest).defaults.map((d) => d.field), { entityNames });
 }
 
 function checkDefaults(defaults: readonly FieldDefault[], context: FieldSchemaContext): ValidationIssue[] {

@@ -12,7 +12,7 @@ import { mappingRecordKey } from "./mapping-record-key.js";
 import { resolveMappingSettings } from "./mapping-settings.js";
 import type { LookupTables, Mapper, MapperSpec, MappingCatalog, MappingLimits, MappingSettings, MapResult } from "./mapping-types.js";
 import { STARTED_AT_BINDING } from "./register-helpers.js";
-import { mappingValidators } from "./schema-validators.js";
+import { getRecordValidator, outputSchemaPath } from "./schema-validators.js";
 import { isObject } from "./value-data.js";
 
 export interface CreateMapperOptions {
@@ -42,7 +42,8 @@ export function createMapper(options: CreateMapperOptions): Mapper {
   const ctx = createMappingContext(settings, options.catalog, options.lookups ?? {});
   const clock = options.clock ?? systemClock;
   const check = options.validate !== false;
-  const { output, input } = mappingValidators(compiled.definition, compiled.direction);
+  const output = getRecordValidator(outputSchemaPath(compiled.definition, compiled.direction));
+  const input = compiled.direction === "push" ? getRecordValidator(compiled.definition.canonicalSchema, { partial: true }) : undefined;
   let fast: FastPath | undefined | null = options.fastPath === false ? undefined : null; // null: not loaded yet
 
   const spec = portableSpec(options, settings);

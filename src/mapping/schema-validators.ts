@@ -53,31 +53,6 @@ export function recordSchema(schemaPath: string, options: { partial?: boolean } 
   return inlineLocalRefs(schema);
 }
 
-/** What a mapping's records are checked against: its output, and on push its (partial) canonical input. */
-function validatorSchemas(definition: EntityDefinition, direction: MappingDirection): { output: string; input?: string } {
-  return direction === "push" ? { output: outputSchemaPath(definition, direction), input: definition.canonicalSchema } : { output: outputSchemaPath(definition, direction) };
-}
-
-/**
- * A mapping's validators, each compiled when it first validates (unless `compileMappingValidators`
- * did it earlier): compiling a schema takes tens of milliseconds, better spent while requests are in flight.
- */
-export function mappingValidators(definition: EntityDefinition, direction: MappingDirection): { output: RecordValidator; input?: RecordValidator } {
-  const { output, input } = validatorSchemas(definition, direction);
-  const lazy = (schemaPath: string, options: { partial?: boolean }): RecordValidator => {
-    let validator: RecordValidator | undefined;
-    return { schemaPath, validate: (record) => (validator ??= getRecordValidator(schemaPath, options)).validate(record) };
-  };
-  return input ? { output: lazy(output, {}), input: lazy(input, { partial: true }) } : { output: lazy(output, {}) };
-}
-
-/** Compile a mapping's validators now (they are cached), e.g. while the catalog is being read. */
-export function compileMappingValidators(definition: EntityDefinition, direction: MappingDirection): void {
-  const { output, input } = validatorSchemas(definition, direction);
-  getRecordValidator(output);
-  if (input) getRecordValidator(input, { partial: true });
-}
-
 /** `/a/b must be string; /c is required` — the first `max` issues in one line. */
 export function summarizeIssues(issues: readonly ValidationIssue[], max = 5): string {
   const shown = issues.slice(0, max).map((issue) => `${issue.path || "(root)"} ${issue.message}`);
