@@ -7,7 +7,7 @@ export type LocalizedText = {
   [k: string]: string | null;
 } | null;
 /**
- * A localizable attribute's locale map, or one value (data). An object without `type`, `amount` or `unit` is a locale map.
+ * A localizable attribute's locale map (locale code → data, at least one), or one value (data). Scalars, arrays, metrics and locale maps pass the `if` (their keys, if any, are locale codes, `amount` or `unit`) and are told apart without a failing subschema: a locale map's values are checked through `patternProperties`, a metric's through `properties`, and `dependencies` keep the two from mixing. Any other object (a product link) is data.
  */
 export type AttributeValue =
   | string
