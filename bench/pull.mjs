@@ -1,11 +1,12 @@
 // Pull benchmark (`npm run bench -- pull`): the sandbox in its own process with 40 ms latency,
 // concurrentConnections=4, no window limit. Records/s of the partitioned pull (the median of 3 runs)
 // and of the single search_after cursor, next to the bound 4 / 0.040 s × 100 records, and for
-// reference the sandbox's own round trip for a page (no client work); then peak RSS of the client
-// process for 10,000 and 100,000 products (no latency). Figures and ratios only, no assertions.
+// reference the sandbox's own round trip for a page (no client work) and the same pull without latency
+// (the client's ceiling); then peak RSS of the client process for 10,000 and 100,000 products (no
+// latency). Figures and ratios only, no assertions.
 import { availableParallelism } from "node:os";
 import { startSandboxProcess } from "./lib/sandbox-process.mjs";
-import { fmt, medianRun, rate, runClient, RUNS } from "./lib/measure.mjs";
+import { describeClientLoad, fmt, medianRun, rate, runClient, RUNS } from "./lib/measure.mjs";
 
 const LATENCY_MS = 40;
 const CONCURRENCY = 4;
@@ -24,12 +25,26 @@ try {
   const decoding = (r) => (r.decodeWorkers > 0 ? `pages decoded in ${r.decodeWorkers} worker thread${r.decodeWorkers > 1 ? "s" : ""}` : "pages decoded on the calling thread");
   console.log(`pull 20,000 products, ${LATENCY_MS} ms latency, ${CONCURRENCY} connections; bound ${fmt(bound)} records/s; ${availableParallelism()} cores`);
   console.log(`  partitioned pull : ${fmt(rate(partitioned))} records/s (median of ${RUNS} runs: ${rates.map((r) => fmt(r)).join(", ")}; ${fmt(partitioned.ms / 1000, 2)} s, ${partitioned.requests} requests, ${decoding(partitioned)}) = ${fmt((rate(partitioned) / bound) * 100, 1)}% of the bound (target ≥ 85%)`);
+  console.log(`    ${describeClientLoad(partitioned, availableParallelism())}`);
   console.log(`    the other way  : ${fmt(rate(other))} records/s (${decoding(other)}) = ${fmt((rate(other) / bound) * 100, 1)}%`);
   console.log(`  single cursor    : ${fmt(rate(sequential))} records/s (${fmt(sequential.ms / 1000, 2)} s, ${sequential.requests} requests)`);
   console.log(`  partitioned / single cursor = ${fmt(rate(partitioned) / rate(sequential), 2)}× (target ≥ 3×)`);
   console.log(`  for reference: a page's round trip with no client work is ${fmt(medianMs, 1)} ms (the bound assumes ${LATENCY_MS}); at that round trip the bound is ${fmt(roundTripBound)} records/s, and the partitioned pull is ${fmt((rate(partitioned) / roundTripBound) * 100, 1)}% of it`);
 } finally {
   await sandbox.stop();
+}
+
+// The client's own ceiling: the same pull with no latency at all, so that only the two processes' CPU
+// limits it. A pull with latency cannot beat it; its share of the bound shows how much room there is.
+const idle = await startSandboxProcess(["--products", "20000", "--seed", "5"]);
+try {
+  const job = { url: idle.url, credentials: idle.credentials, concurrency: CONCURRENCY, mode: "partitioned" };
+  runClient(job); // warm-up, as above
+  const { median: ceiling, rates } = medianRun(Array.from({ length: RUNS }, () => runClient(job)));
+  console.log(`  without latency  : ${fmt(rate(ceiling))} records/s (median of ${RUNS} runs: ${rates.map((r) => fmt(r)).join(", ")}) = ${fmt((rate(ceiling) / bound) * 100, 1)}% of the 40 ms bound: the client's ceiling on this machine`);
+  console.log(`    ${describeClientLoad(ceiling, availableParallelism())}`);
+} finally {
+  await idle.stop();
 }
 
 const rss = {};

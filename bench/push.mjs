@@ -3,7 +3,8 @@
 // The sandbox is warmed up by a first push of other names; each measured client is a fresh process,
 // and the figure is the median of 3 runs.
 import { startSandboxProcess } from "./lib/sandbox-process.mjs";
-import { fmt, medianRun, rate, runClient, RUNS } from "./lib/measure.mjs";
+import { availableParallelism } from "node:os";
+import { describeClientLoad, fmt, medianRun, rate, runClient, RUNS } from "./lib/measure.mjs";
 
 const LATENCY_MS = 40;
 const CONCURRENCY = 4;
@@ -18,6 +19,7 @@ try {
   const { median: result, rates } = medianRun(Array.from({ length: RUNS }, (_, run) => runClient({ ...job, suffix: `(bench ${run + 1})` })));
   console.log(`push ${fmt(RECORDS)} products, ${LATENCY_MS} ms latency, ${CONCURRENCY} connections; bound ${fmt(bound)} records/s`);
   console.log(`  push: ${fmt(rate(result))} records/s (median of ${RUNS} runs: ${rates.map((r) => fmt(r)).join(", ")}; ${fmt(result.ms / 1000, 2)} s, ${result.requests} requests) = ${fmt((rate(result) / bound) * 100, 1)}% of the bound (target ≥ 85%)`);
+  console.log(`    ${describeClientLoad(result, availableParallelism())}`);
 } finally {
   await sandbox.stop();
 }

@@ -1,7 +1,9 @@
 // One measured client run in its own process, so that its peak RSS is its own:
 //   node bench/lib/client-process.mjs '<json: {mode, url, credentials, concurrency, records?, decodeWorkers?}>'
-// mode: partitioned | sequential | push (records, suffix?) | roundtrip. Prints one JSON line: { records, ms, requests, decodeWorkers?, maxRssMb }
-// ({ medianMs, maxRssMb } for roundtrip).
+// mode: partitioned | sequential | push (records, suffix?) | roundtrip. Prints one JSON line:
+// { records, ms, requests, decodeWorkers?, maxRssMb, busy, cpuMs } ({ medianMs, maxRssMb } for roundtrip), where, over
+// the measured run only, `busy` is the share of the time the main thread was not waiting (event loop
+// utilization) and `cpuMs` the CPU time of the whole process (every thread: V8's GC and compiler helpers too).
 import { createSubscription, parseConfig, getEntityDefinition, tuneHeapForStreaming } from "../../dist/index.js";
 
 tuneHeapForStreaming(); // as the CLI does at startup (src/cli.ts)
@@ -43,11 +45,11 @@ async function push() {
   const suffix = job.suffix ?? "(bench)"; // a new name each run, so that every record changes
   const records = all.slice(0, job.records).map((r) => ({ ...r, name: { ...r.name, en_US: `${r.name?.en_US ?? r.sku} ${suffix}` } }));
   const before = subscription.client.stats().requests;
-  const started = performance.now();
+  const usage = startUsage();
   const { report } = await subscription.push("products", records);
-  const ms = performance.now() - started;
+  const measured = usage();
   if (report.updated !== records.length) throw new Error(`push updated ${report.updated} of ${records.length}`);
-  return { records: report.updated, ms, requests: subscription.client.stats().requests - before };
+  return { records: report.updated, ...measured, requests: subscription.client.stats().requests - before };
 }
 
 /**
@@ -72,6 +74,18 @@ async function roundTrip() {
   return { medianMs: times.sort((a, b) => a - b)[times.length >> 1] };
 }
 
+/** Start measuring; the returned function gives the wall time, the main thread's busy share and the process's CPU time since. */
+function startUsage() {
+  const started = performance.now();
+  const elu = performance.eventLoopUtilization();
+  const cpu = process.cpuUsage();
+  return () => {
+    const ms = performance.now() - started;
+    const { user, system } = process.cpuUsage(cpu);
+    return { ms, busy: performance.eventLoopUtilization(elu).utilization, cpuMs: (user + system) / 1000 };
+  };
+}
+
 let result;
 if (job.mode === "roundtrip") {
   result = await roundTrip();
@@ -79,9 +93,9 @@ if (job.mode === "roundtrip") {
   result = await push();
 } else {
   const before = subscription.client.stats().requests;
-  const started = performance.now();
+  const usage = startUsage();
   const records = job.mode === "sequential" ? await pullSequential() : await pullPartitioned();
-  result = { records, ms: performance.now() - started, requests: subscription.client.stats().requests - before };
+  result = { records, ...usage(), requests: subscription.client.stats().requests - before };
 }
 await subscription.close();
 console.log(JSON.stringify({ ...result, decodeWorkers, maxRssMb: process.resourceUsage().maxRSS / 1024 }));

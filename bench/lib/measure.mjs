@@ -22,3 +22,12 @@ export function medianRun(runs) {
 /** How many times a throughput figure is measured (the machine is noisy: ±3 % from run to run); its median is the figure. */
 export const RUNS = 3;
 export const fmt = (n, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/**
+ * Where the client's time went in a run: its main thread's busy share and the process's CPU time
+ * (all threads) next to the wall time, and the cores the machine has. A client whose main thread is
+ * busy most of the run answers each response late, and on 2 cores it shares them with the sandbox.
+ */
+export function describeClientLoad(result, cores) {
+  return `client main thread busy ${fmt(result.busy * 100)}% of the run; process CPU ${fmt(result.cpuMs / 1000, 2)} s (all threads) in ${fmt(result.ms / 1000, 2)} s on ${cores} cores`;
+}
