@@ -61,9 +61,17 @@ export function readIdentifier(ctx: MappingContext, values: unknown): string | n
   return typeof data === "string" ? data : null;
 }
 
+/**
+ * Akeneo's own form already in UTC (`2016-06-23T16:24:44+00:00`), with a day and time that cannot
+ * roll over (day ≤ 28): only its offset needs rewriting. Every other date goes through `Date`, which
+ * also rolls impossible days over (`2016-02-30` is March 1), as it always did.
+ */
+const UTC_SECONDS = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\+00:00$/;
+
 /** An ISO 8601 date with any offset → the same instant in UTC (`2016-06-23T16:24:44Z`); null stays null. */
 export function toUtc(date: unknown): string | null {
   if (date === null || date === undefined || date === "") return null;
+  if (typeof date === "string" && UTC_SECONDS.test(date)) return `${date.slice(0, 19)}Z`;
   const parsed = typeof date === "string" || typeof date === "number" ? new Date(date) : undefined;
   if (!parsed || Number.isNaN(parsed.getTime())) {
     throw new ConnectorError(`[mapping] $utc: ${JSON.stringify(date)} is not a date`, { code: "MAPPING_FAILED", kind: "data" });
