@@ -2,8 +2,8 @@
 // process, 40 ms latency, concurrentConnections=4), records/s next to the bound 4 / 0.040 s × 100.
 // The sandbox is warmed up by a first push of other names; each measured client is a fresh process,
 // and the figure is the median of 3 runs.
-import { startSandboxProcess } from "./lib/sandbox-process.mjs";
 import { availableParallelism } from "node:os";
+import { startSandboxProcess } from "./lib/sandbox-process.mjs";
 import { describeClientLoad, fmt, medianRun, rate, runClient, RUNS } from "./lib/measure.mjs";
 
 const LATENCY_MS = 40;
