@@ -7,7 +7,7 @@ export type LocalizedText = {
   [k: string]: string | null;
 } | null;
 /**
- * A localizable attribute's locale map (locale code → data, at least one), or one value (data). Scalars, arrays, metrics and locale maps pass the `if` (their keys, if any, are locale codes, `amount` or `unit`) and are told apart without a failing subschema: a locale map's values are checked through `patternProperties`, a metric's through `properties`, and `dependencies` keep the two from mixing. Any other object (a product link) is data.
+ * A localizable attribute's locale map (locale code → data, at least one), or one value (data). Scalars, arrays, metrics and locale maps pass the `if` (their keys, if any, are locale codes, `amount` or `unit`) and are told apart without a failing subschema: a locale map's values are checked through `patternProperties`, and an object with `amount` or `unit` must be a metric (`dependencies`). Any other object is a product link when it has `type`; otherwise it is invalid, and the `else` says why in the terms of what it looks like: a metric with other keys, or a locale map with a key that is not a locale code.
  */
 export type AttributeValue =
   | string

@@ -47,8 +47,16 @@ for (const entity of ["products", "product_models"]) {
     });
 
     it("rejects with the chosen branch's reason", () => {
-      expect(actual({ amount: "1", unit: "KILOGRAM" })).toBe(false);
-      expect(actual.errors?.map((e) => `${e.instancePath} ${e.message}`)).toContain("/amount must be number,null");
+      const reasons = (sample: unknown) => {
+        expect(actual(sample)).toBe(false);
+        return actual.errors?.map((e) => `${e.instancePath} ${e.message}${e.params["propertyName"] ? ` (${String(e.params["propertyName"])})` : ""}`);
+      };
+      expect(reasons({ amount: "1", unit: "KILOGRAM" })).toContain("/amount must be number,null");
+      // A locale map with a misspelt locale names the key, not a product link's missing `type`.
+      expect(reasons({ "en-US": "x" })).toContain(" property name must be valid (en-US)");
+      expect(reasons({ amount: 1, unit: "KILOGRAM", weight: 2 })).toContain(" must NOT have additional properties");
+      expect(reasons({ amount: 1, unit: "KILOGRAM", en_US: "x" })).toContain(" must NOT have additional properties");
+      expect(reasons({ type: "other" })).toContain("/type must be equal to one of the allowed values");
     });
   });
 }
