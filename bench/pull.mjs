@@ -25,7 +25,7 @@ try {
   const decoding = (r) => (r.decodeWorkers > 0 ? `pages decoded in ${r.decodeWorkers} worker thread${r.decodeWorkers > 1 ? "s" : ""}` : "pages decoded on the calling thread");
   console.log(`pull 20,000 products, ${LATENCY_MS} ms latency, ${CONCURRENCY} connections; bound ${fmt(bound)} records/s; ${availableParallelism()} cores`);
   console.log(`  partitioned pull : ${fmt(rate(partitioned))} records/s (median of ${RUNS} runs: ${rates.map((r) => fmt(r)).join(", ")}; ${fmt(partitioned.ms / 1000, 2)} s, ${partitioned.requests} requests, ${decoding(partitioned)}) = ${fmt((rate(partitioned) / bound) * 100, 1)}% of the bound (target ≥ 85%)`);
-  console.log(`    ${describeClientLoad(partitioned, availableParallelism())}`);
+  console.log(`    ${describeClientLoad(partitioned)}`);
   console.log(`    the other way  : ${fmt(rate(other))} records/s (${decoding(other)}) = ${fmt((rate(other) / bound) * 100, 1)}%`);
   console.log(`  single cursor    : ${fmt(rate(sequential))} records/s (${fmt(sequential.ms / 1000, 2)} s, ${sequential.requests} requests)`);
   console.log(`  partitioned / single cursor = ${fmt(rate(partitioned) / rate(sequential), 2)}× (target ≥ 3×)`);
@@ -42,7 +42,7 @@ try {
   runClient(job); // warm-up, as above
   const { median: ceiling, rates } = medianRun(Array.from({ length: RUNS }, () => runClient(job)));
   console.log(`  without latency  : ${fmt(rate(ceiling))} records/s (median of ${RUNS} runs: ${rates.map((r) => fmt(r)).join(", ")}) = ${fmt((rate(ceiling) / bound) * 100, 1)}% of the 40 ms bound: the client's ceiling on this machine`);
-  console.log(`    ${describeClientLoad(ceiling, availableParallelism())}`);
+  console.log(`    ${describeClientLoad(ceiling)}`);
 } finally {
   await idle.stop();
 }

@@ -2,7 +2,6 @@
 // process, 40 ms latency, concurrentConnections=4), records/s next to the bound 4 / 0.040 s × 100.
 // The sandbox is warmed up by a first push of other names; each measured client is a fresh process,
 // and the figure is the median of 3 runs.
-import { availableParallelism } from "node:os";
 import { startSandboxProcess } from "./lib/sandbox-process.mjs";
 import { describeClientLoad, fmt, medianRun, rate, runClient, RUNS } from "./lib/measure.mjs";
 
@@ -19,7 +18,7 @@ try {
   const { median: result, rates } = medianRun(Array.from({ length: RUNS }, (_, run) => runClient({ ...job, suffix: `(bench ${run + 1})` })));
   console.log(`push ${fmt(RECORDS)} products, ${LATENCY_MS} ms latency, ${CONCURRENCY} connections; bound ${fmt(bound)} records/s`);
   console.log(`  push: ${fmt(rate(result))} records/s (median of ${RUNS} runs: ${rates.map((r) => fmt(r)).join(", ")}; ${fmt(result.ms / 1000, 2)} s, ${result.requests} requests) = ${fmt((rate(result) / bound) * 100, 1)}% of the bound (target ≥ 85%)`);
-  console.log(`    ${describeClientLoad(result, availableParallelism())}`);
+  console.log(`    ${describeClientLoad(result)}`);
 } finally {
   await sandbox.stop();
 }

@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 
 const client = fileURLToPath(new URL("./client-process.mjs", import.meta.url));
@@ -28,6 +29,6 @@ export const fmt = (n, digits = 0) => n.toLocaleString("en-US", { maximumFractio
  * (all threads) next to the wall time, and the cores the machine has. A client whose main thread is
  * busy most of the run answers each response late, and on 2 cores it shares them with the sandbox.
  */
-export function describeClientLoad(result, cores) {
-  return `client main thread busy ${fmt(result.busy * 100)}% of the run; process CPU ${fmt(result.cpuMs / 1000, 2)} s (all threads) in ${fmt(result.ms / 1000, 2)} s on ${cores} cores`;
+export function describeClientLoad(result) {
+  return `client main thread busy ${fmt(result.busy * 100)}% of the run; process CPU ${fmt(result.cpuMs / 1000, 2)} s (all threads) in ${fmt(result.ms / 1000, 2)} s on ${availableParallelism()} cores`;
 }

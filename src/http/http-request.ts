@@ -13,11 +13,11 @@ export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE" | "HEAD";
 
 /**
  * How the body of a 2xx response is returned: parsed JSON (default), text, bytes, or the live stream.
- * `jsonText` asks for JSON but returns its text unparsed, for a caller that parses it elsewhere
- * (see `parseJsonText`, which reports a bad body exactly as `json` would); `jsonBytes` returns its
- * bytes, not even decoded, so that the decoding happens after the connection was given back.
+ * `jsonBytes` asks for JSON but returns its bytes, not even decoded, for a caller that decodes them
+ * after the connection was given back (see `parseJsonText`, which reports a bad body exactly as
+ * `json` would).
  */
-export type ResponseType = "json" | "jsonText" | "jsonBytes" | "text" | "buffer" | "stream";
+export type ResponseType = "json" | "jsonBytes" | "text" | "buffer" | "stream";
 
 /** A query parameter value; `undefined` leaves the parameter out. */
 export type QueryValue = string | number | boolean | undefined;

@@ -51,7 +51,6 @@ export function parseResponse(raw: RawResponse, responseType: ResponseType, labe
     case "jsonBytes":
       return { ...base, body: raw.bytes };
     case "text":
-    case "jsonText":
       return { ...base, body: raw.bodyText };
     default:
       return { ...base, body: parseJsonBody(raw, label) };

@@ -38,7 +38,7 @@ async function readBytes(body: Readable, peek: ((head: string) => boolean) | und
   for await (const chunk of body) {
     chunks.push(chunk as Buffer);
     size += (chunk as Buffer).length;
-    if (peeking) peeking = !peek!(Buffer.concat(chunks, size).toString("utf8", 0, PEEK_LIMIT)) && size < PEEK_LIMIT;
+    if (peeking) peeking = !peek!(Buffer.concat(chunks, Math.min(size, PEEK_LIMIT)).toString("utf8")) && size < PEEK_LIMIT;
   }
   return Buffer.concat(chunks, size);
 }
