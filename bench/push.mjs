@@ -3,7 +3,7 @@
 // The sandbox is warmed up by a first push of other names; each measured client is a fresh process,
 // and the figure is the median of 3 runs.
 import { startSandboxProcess } from "./lib/sandbox-process.mjs";
-import { describeClientLoad, fmt, medianRun, rate, runClient, RUNS } from "./lib/measure.mjs";
+import { describeClientLoad, describeConnectionWaits, fmt, medianRun, rate, runClient, runWatched, RUNS } from "./lib/measure.mjs";
 
 const LATENCY_MS = 40;
 const CONCURRENCY = 4;
@@ -15,10 +15,13 @@ try {
   const job = { url: sandbox.url, credentials: sandbox.credentials, concurrency: CONCURRENCY, mode: "push", records: RECORDS };
   runClient({ ...job, suffix: "(warm-up)" }); // warm-up of the sandbox, a long-running server as a PIM is; the measured client starts cold
   // Each run pushes other names, so that every record changes every time.
-  const { median: result, rates } = medianRun(Array.from({ length: RUNS }, (_, run) => runClient({ ...job, suffix: `(bench ${run + 1})` })));
+  const runs = [];
+  for (let run = 0; run < RUNS; run++) runs.push(await runWatched(sandbox, { ...job, suffix: `(bench ${run + 1})` }));
+  const { median: result, rates } = medianRun(runs);
   console.log(`push ${fmt(RECORDS)} products, ${LATENCY_MS} ms latency, ${CONCURRENCY} connections; bound ${fmt(bound)} records/s`);
   console.log(`  push: ${fmt(rate(result))} records/s (median of ${RUNS} runs: ${rates.map((r) => fmt(r)).join(", ")}; ${fmt(result.ms / 1000, 2)} s, ${result.requests} requests) = ${fmt((rate(result) / bound) * 100, 1)}% of the bound (target ≥ 85%)`);
   console.log(`    ${describeClientLoad(result)}`);
+  console.log(`    ${describeConnectionWaits(result, "PATCH", CONCURRENCY)}`);
 } finally {
   await sandbox.stop();
 }

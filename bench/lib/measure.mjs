@@ -11,6 +11,13 @@ export function runClient(job) {
   return JSON.parse(stdout.trim().split("\n").pop());
 }
 
+/** `runClient`, with how long the sandbox's connections waited for the client during it (`idle`, see connection-idle-hook.mjs). */
+export async function runWatched(sandbox, job) {
+  await sandbox.connectionIdle(); // what came before is not this run's
+  const result = runClient(job);
+  return { ...result, idle: await sandbox.connectionIdle() };
+}
+
 export const rate = (result) => (result.records / result.ms) * 1000;
 
 /** Of `runs` (each a client result), the one with the median rate, and every rate in run order. */
@@ -31,4 +38,15 @@ export const fmt = (n, digits = 0) => n.toLocaleString("en-US", { maximumFractio
  */
 export function describeClientLoad(result) {
   return `client main thread busy ${fmt(result.busy * 100)}% of the run; process CPU ${fmt(result.cpuMs / 1000, 2)} s (all threads) in ${fmt(result.ms / 1000, 2)} s on ${availableParallelism()} cores`;
+}
+
+/**
+ * The run's rounds as the PIM saw them, for the requests of `method`: an answer's own time, then the
+ * wait for the client's next request of that method on that connection, and what `connections` connections carry at that pace (100 records a
+ * request). With no wait at all it would be the bound at the sandbox's answer time.
+ */
+export function describeConnectionWaits(result, method, connections) {
+  const { waitMeanMs, waitMedianMs, answerMeanMs, waits } = result.idle[method];
+  const pace = (connections * 100 * 1000) / (answerMeanMs + waitMeanMs);
+  return `sandbox side: an answer took ${fmt(answerMeanMs, 1)} ms, then its connection waited ${fmt(waitMeanMs, 1)} ms for the client's next ${method} (median ${fmt(waitMedianMs, 1)}, ${fmt(waits)} waits); at that pace ${connections} connections carry ${fmt(pace)} records/s`;
 }
