@@ -46,17 +46,17 @@ export interface ListParams {
   signal?: AbortSignal;
 }
 
-/** A list response's JSON text, with what it takes to report a bad body exactly as the client would. */
-export interface PageText {
-  /** The body: its text, or its bytes not yet decoded (UTF-8). */
-  text: string | Uint8Array;
+/** A list response's body, with what it takes to report a bad body exactly as the client would. */
+export interface PageBody {
+  /** The JSON body's bytes (UTF-8), decoded where the page is parsed. */
+  body: Uint8Array;
   status: number;
   contentType: string;
   label: RequestLabel;
 }
 
-/** Items and raw next href of a list response (see `decodePageText`). */
-export type PageDecoder = (page: PageText) => Promise<{ items: AkeneoRecord[]; nextHref?: string }>;
+/** Items and raw next href of a list response (see `decodePageBody`). */
+export type PageDecoder = (page: PageBody) => Promise<{ items: AkeneoRecord[]; nextHref?: string }>;
 
 /** One page of a list. */
 export interface Page {

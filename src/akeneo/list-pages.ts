@@ -7,10 +7,10 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { ConnectorError } from "../errors.js";
 import type { EntityDefinition } from "../manifest/entity-definitions.js";
-import type { AkeneoRecord, ListParams, Page, PageText } from "./akeneo-client.js";
+import type { AkeneoRecord, ListParams, Page, PageBody } from "./akeneo-client.js";
 import { buildListQuery } from "./build-list-query.js";
 import { fillPath } from "./fill-path.js";
-import { decodePageText, peekLinks } from "./parse-page.js";
+import { decodePageBody, peekLinks } from "./parse-page.js";
 import type { ResourceContext } from "./resource-context.js";
 import { encodeQuery, resolveNextLink } from "./resolve-next-link.js";
 
@@ -30,16 +30,16 @@ async function fetchPage(
   path: string,
   signal: AbortSignal | undefined,
   peekBody?: (head: string) => boolean,
-): Promise<PageText> {
+): Promise<PageBody> {
   const label = { area: "[akeneo]", what: `listing ${def.name} failed`, method: "GET", path } as const;
   const response = await ctx.execute({ ...label, responseType: "jsonBytes", ...(signal ? { signal } : {}), ...(peekBody ? { peekBody } : {}) });
   const type = response.headers["content-type"];
-  return { text: response.body as Uint8Array, status: response.status, contentType: (Array.isArray(type) ? type[0] : type) ?? "", label };
+  return { body: response.body as Uint8Array, status: response.status, contentType: (Array.isArray(type) ? type[0] : type) ?? "", label };
 }
 
 /** Items and next link of a response: parsed here, or by `params.decode` (a worker thread parses and maps it). */
-async function decode(page: PageText, params: PageParams): Promise<{ items: AkeneoRecord[]; nextHref?: string }> {
-  return params.decode ? params.decode(page) : decodePageText(page);
+async function decode(page: PageBody, params: PageParams): Promise<{ items: AkeneoRecord[]; nextHref?: string }> {
+  return params.decode ? params.decode(page) : decodePageBody(page);
 }
 
 /** The path of the page after `path`, from its next href, resolved on our base URL. */
@@ -65,7 +65,7 @@ export async function listPage(ctx: ResourceContext, def: EntityDefinition, para
 /** One page's request: its path, its response, how to call it off, and the request that follows it. */
 interface PageRequest {
   path: string;
-  text: Promise<PageText>;
+  body: Promise<PageBody>;
   cancel(): void;
   /** The next href read from the response's leading `_links` (null: none there), once they have arrived. */
   peeked?: string | null;
@@ -100,8 +100,8 @@ export async function* iteratePages(ctx: ResourceContext, def: EntityDefinition,
           return true;
         }
       : undefined;
-    request.text = fetchPage(ctx, def, path, signal, peek);
-    request.text.catch(() => undefined); // awaited later, or called off
+    request.body = fetchPage(ctx, def, path, signal, peek);
+    request.body.catch(() => undefined); // awaited later, or called off
     return request;
   };
   // A peeked link that cannot be followed is not followed early; the parsed one gets the same check.
@@ -118,7 +118,7 @@ export async function* iteratePages(ctx: ResourceContext, def: EntityDefinition,
   try {
     while (current) {
       readAhead(current); // its leading links may have arrived while it was the request ahead
-      const page: PageText = await current.text;
+      const page: PageBody = await current.body;
       // undici writes a request on a reused keep-alive socket only at a later check phase: two turns
       // put that write ahead of this page's decoding.
       if (current.follow) for (let turn = 0; turn < 2; turn++) await nextTurn();

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { ConnectorError } from "../errors.js";
 import { parseJsonText } from "../http/parse-response.js";
-import type { AkeneoRecord, PageText } from "./akeneo-client.js";
+import type { AkeneoRecord, PageBody } from "./akeneo-client.js";
 
 // Items are checked to be objects and passed on as they are (z.record would copy each one, key by key).
 const item = z.custom<AkeneoRecord>((value) => typeof value === "object" && value !== null && !Array.isArray(value));
@@ -37,9 +37,9 @@ function pageSource(label: { what: string; path: string }): string {
   return `${label.what}: GET ${label.path.split("?")[0]}`;
 }
 
-/** `parsePage` of a response's text: what the default decoder does, and a worker thread's decoder too. */
-export function decodePageText(page: PageText): { items: AkeneoRecord[]; nextHref?: string } {
-  const text = typeof page.text === "string" ? page.text : Buffer.from(page.text.buffer, page.text.byteOffset, page.text.byteLength).toString("utf8");
+/** `parsePage` of a response's body: what the default decoder does, and a worker thread's decoder too. */
+export function decodePageBody(page: PageBody): { items: AkeneoRecord[]; nextHref?: string } {
+  const text = Buffer.from(page.body.buffer, page.body.byteOffset, page.body.byteLength).toString("utf8");
   return parsePage(parseJsonText(text, page, page.label), pageSource(page.label));
 }
 

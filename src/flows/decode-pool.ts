@@ -11,8 +11,8 @@
  */
 import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
-import type { AkeneoRecord, PageDecoder, PageText } from "../akeneo/akeneo-client.js";
-import { decodePageText } from "../akeneo/parse-page.js";
+import type { AkeneoRecord, PageDecoder, PageBody } from "../akeneo/akeneo-client.js";
+import { decodePageBody } from "../akeneo/parse-page.js";
 import type { EntityDefinition } from "../manifest/entity-definitions.js";
 import type { Mapper, MapResult } from "../mapping/mapping-types.js";
 import { packagePath } from "../package-root.js";
@@ -51,12 +51,12 @@ export function startDecodePool(mapper: Mapper, definition: EntityDefinition, si
   let nextId = 0;
 
   /** Decode and map `page` on this thread (no worker left, or the worker died before mapping it). */
-  const mapHere = (page: PageText): Promise<MapResult[]> => Promise.all(decodePageText(page).items.map((item) => mapper.map(item)));
+  const mapHere = (page: PageBody): Promise<MapResult[]> => Promise.all(decodePageBody(page).items.map((item) => mapper.map(item)));
 
-  const decode: PageDecoder = async (page: PageText) => {
+  const decode: PageDecoder = async (page: PageBody) => {
     const slot = slots.filter((s) => s.failed === undefined).sort((a, b) => a.jobs.size - b.jobs.size)[0];
     // No worker left (one failed to start or died): decode here; the mapper maps these items itself.
-    if (!slot) return decodePageText(page);
+    if (!slot) return decodePageBody(page);
     const id = nextId++;
     let parsed: { stubs: Array<Record<string, unknown>>; nextHref?: string };
     let mapped!: Promise<MapResult[]>;

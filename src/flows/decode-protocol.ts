@@ -2,7 +2,7 @@
  * The messages between a pull's decode pool (decode-pool.ts) and its worker threads
  * (decode-worker.ts). Everything in them is structured-cloneable: errors travel as their JSON.
  */
-import type { PageText } from "../akeneo/akeneo-client.js";
+import type { PageBody } from "../akeneo/akeneo-client.js";
 import { ConnectorError, type ConnectorErrorOptions } from "../errors.js";
 import type { MapperSpec, MapResult } from "../mapping/mapping-types.js";
 
@@ -14,7 +14,7 @@ export interface DecodeWorkerData {
 
 export interface DecodeJob {
   id: number;
-  page: PageText;
+  page: PageBody;
 }
 
 /** A `ConnectorError` as data (its `toJSON()`). */

@@ -4,7 +4,7 @@
  * bookkeeping. Built as its own entry (dist/decode-worker.js).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { decodePageText } from "../akeneo/parse-page.js";
+import { decodePageBody } from "../akeneo/parse-page.js";
 import { mapperFromSpec } from "../mapping/mapper-from-spec.js";
 import { errorToJson, toPortable, type DecodeAnswer, type DecodeJob, type DecodeWorkerData } from "./decode-protocol.js";
 
@@ -19,7 +19,7 @@ async function decode(job: DecodeJob): Promise<void> {
   const send = (answer: DecodeAnswer) => port!.postMessage(answer);
   let items: Array<Record<string, unknown>>;
   try {
-    const page = decodePageText(job.page);
+    const page = decodePageBody(job.page);
     items = page.items;
     const stubs = items.map((item) => pick(item, stubFields));
     send({ id: job.id, parsed: page.nextHref === undefined ? { stubs } : { stubs, nextHref: page.nextHref } });

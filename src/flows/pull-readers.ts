@@ -84,20 +84,20 @@ export function uuidProgress(key: unknown): number | undefined {
  * holding its own `updated`. A variant (or sub-model) is also matched through its ancestors' dates
  * (Akeneo returns a variant when an ancestor model changed), so it may come back from another
  * range, or from several: it is delivered by whichever source sees it first, once per run.
+ * `updated` is the record's `updated` in epoch seconds (undefined when absent or unreadable).
  */
-export type Admit = (record: AkeneoRecord, key: string) => boolean;
+export type Admit = (record: AkeneoRecord, key: string, updated: number | undefined) => boolean;
 
 export function admitInRange(range: TimeRange, variantsSeen: Set<string>): Admit {
-  return (record, key) => {
+  return (record, key, t) => {
     if (hasParent(record)) return admitOnce(variantsSeen, key);
-    const t = toEpochSeconds(record["updated"]);
     return t === undefined || (t >= range.from && t <= range.to);
   };
 }
 
 /** The sweep after the partitions: records changed after the run started. */
 export function admitAfter(upper: number, variantsSeen: Set<string>): Admit {
-  return (record, key) => (hasParent(record) ? admitOnce(variantsSeen, key) : (toEpochSeconds(record["updated"]) ?? 0) > upper);
+  return (record, key, t) => (hasParent(record) ? admitOnce(variantsSeen, key) : (t ?? 0) > upper);
 }
 
 function hasParent(record: AkeneoRecord): boolean {
@@ -137,7 +137,7 @@ export async function mapPage(ctx: ReaderContext, items: AkeneoRecord[], admit: 
     const key = recordKey(ctx.definition, item);
     const t = toEpochSeconds(item["updated"]);
     if (t !== undefined && ctx.previousOverlap[key] === t) continue;
-    if (admit(item, key)) admitted.push({ item, key, t });
+    if (admit(item, key, t)) admitted.push({ item, key, t });
   }
   const outcomes: MapResult[] = [];
   for (let from = 0; from < admitted.length; from += MAP_SLICE) {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { PageText } from "../../src/akeneo/akeneo-client.js";
-import { decodePageText } from "../../src/akeneo/parse-page.js";
+import type { PageBody } from "../../src/akeneo/akeneo-client.js";
+import { decodePageBody } from "../../src/akeneo/parse-page.js";
 import { getEntityDefinition } from "../../src/manifest/entity-definitions.js";
 import { startScriptedServer, type RecordedRequest, type ScriptedServer } from "../helpers/scripted-server.js";
 import { createTestClient, type TestClient } from "../helpers/test-client.js";
@@ -158,7 +158,7 @@ describe("iterate / iteratePages", () => {
       t = createTestClient(server.url);
       const uuids: string[] = [];
       // A slow decoder (a busy worker, say) lets the early request reach the server before it is called off.
-      const decode = async (page: PageText) => (await new Promise((resolve) => setTimeout(resolve, 100)), decodePageText(page));
+      const decode = async (page: PageBody) => (await new Promise((resolve) => setTimeout(resolve, 100)), decodePageBody(page));
       for await (const item of t.client.iterate(products, { readAhead: true, decode })) uuids.push(item.uuid as string);
       expect(uuids).toEqual(["p-1", "p-2"]);
       const cursors = server.requestsTo(PRODUCTS).map((r) => r.query.get("search_after"));

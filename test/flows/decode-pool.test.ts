@@ -5,8 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PageText } from "../../src/akeneo/akeneo-client.js";
-import { decodePageText } from "../../src/akeneo/parse-page.js";
+import type { PageBody } from "../../src/akeneo/akeneo-client.js";
+import { decodePageBody } from "../../src/akeneo/parse-page.js";
 import { getEntityDefinition } from "../../src/manifest/entity-definitions.js";
 import { compileMapping } from "../../src/mapping/compile-mapping.js";
 import { createMapper } from "../../src/mapping/create-mapper.js";
@@ -68,7 +68,7 @@ describe("startDecodePool", () => {
       catalog: createMappingCatalog({ attributes: [...sandbox.store.catalog().attributes] as unknown as Array<Record<string, unknown>>, baseUrl: sandbox.url }),
     });
   const label = { area: "[akeneo]", what: "listing products failed", method: "GET", path: "/api/rest/v1/products-uuid?limit=100" };
-  const page = (text: string): PageText => ({ text, status: 200, contentType: "application/json", label });
+  const page = (text: string): PageBody => ({ body: Buffer.from(text), status: 200, contentType: "application/json", label });
   const body = (items: unknown[]) => JSON.stringify({ _links: { next: { href: "http://x/next" } }, _embedded: { items } });
 
   it("needs a mapper that can be rebuilt from data: one that loads option labels decodes on the calling thread", () => {
@@ -90,7 +90,7 @@ describe("startDecodePool", () => {
       for (const [index, stub] of decoded.items.entries()) expect(await pool.mapper.map(stub)).toEqual(await base.map(items[index]!));
       const expected = (() => {
         try {
-          decodePageText(page("{ not json"));
+          decodePageBody(page("{ not json"));
         } catch (error) {
           return error as Error;
         }
