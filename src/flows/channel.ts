@@ -35,6 +35,11 @@ export class Channel<T> {
     return new Promise((resolve, reject) => this.waitingTakers.push({ resolve, reject }));
   }
 
+  /** Whether the channel was closed (or failed): a producer whose consumer stopped can stop too. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   /** No more items will come; the consumer drains what is queued. */
   close(): void {
     this.closed = true;

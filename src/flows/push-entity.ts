@@ -3,7 +3,8 @@
  * validated, mapped to Akeneo payloads, grouped into batches of ≤ `batchSize` and sent
  * `concurrency` batches at a time (the client's throttle has the last word). After a fatal error
  * (credentials revoked, permission denied) nothing more is sent, and every remaining record is
- * reported `not_attempted`, so the results always account for the whole input.
+ * reported `not_attempted`, so the results always account for the whole input. A host that stops
+ * iterating stops the run too: the batches under way finish, nothing more is prepared or sent.
  */
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Clock } from "../clock.js";
@@ -106,6 +107,7 @@ async function produce(
     // in the client's throttle, so a connection that frees up sends one at once even when the answers
     // come in bunches (A/B against one batch ahead: 1.02–1.03×; three ahead: no better than two).
     while (inFlight.size >= deps.concurrency + LOOKAHEAD) await Promise.race(inFlight);
+    if (results.isClosed) return;
     if (state.fatal !== undefined || options.signal?.aborted) return void (await results.push(batch.map((p) => notAttempted(p.line, p.key, state.fatal))));
     state.batches++;
     const task = sendBatch(deps, batch, options, results, state);
@@ -114,6 +116,7 @@ async function produce(
   };
   let prepared = 0;
   for await (const item of items) {
+    if (results.isClosed) return; // the consumer stopped iterating: nothing more is prepared or sent
     if (state.fatal !== undefined || options.signal?.aborted) {
       await results.push([notAttempted(item.line, null, state.fatal)]);
       continue;

@@ -83,6 +83,40 @@ describe("push against the sandbox", () => {
     expect(results.find((r) => r.line === 2)!.message).toMatch(/^line 2: not a JSON object/);
   });
 
+  it("a host that stops iterating stops the push: only the batches already under way are sent", async () => {
+    const config = sandboxConfig(sandbox, { settings: { batchSize: 10 }, credentials: { concurrentConnections: 2 } });
+    const subscription = sandboxSubscription(sandbox, config);
+    const records = pulled.slice(0, 300).map((r) => ({ ...r, name: { ...(r["name"] as object), en_US: "Stopped early" } }));
+    const before = patches();
+    let read = 0;
+    async function* counted() {
+      for (const record of records) {
+        read++;
+        yield record;
+      }
+    }
+    const numbered = (async function* () {
+      let line = 0;
+      for await (const record of counted()) yield { line: ++line, record };
+    })();
+    let seen = 0;
+    for await (const batch of subscription.pushStream("products", numbered)) {
+      seen += batch.length;
+      break;
+    }
+    // Let whatever was under way finish, then check that nothing more comes.
+    let settled = -1;
+    while (settled !== patches()) {
+      settled = patches();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await subscription.close();
+    expect(seen).toBeGreaterThan(0);
+    // 2 connections and 2 batches ahead are under way when the host stops; 30 batches would be sent otherwise.
+    expect(patches() - before).toBeLessThanOrEqual(5);
+    expect(read).toBeLessThan(records.length);
+  });
+
   it("when the credentials are revoked mid-run, the rest is reported not attempted", async () => {
     const config = sandboxConfig(sandbox, { settings: { batchSize: 10 }, credentials: { concurrentConnections: 1 } });
     const subscription = sandboxSubscription(sandbox, config);
