@@ -3,7 +3,8 @@
  * validated, mapped to Akeneo payloads, grouped into batches of ≤ `batchSize` and sent
  * `concurrency` batches at a time (the client's throttle has the last word). After a fatal error
  * (credentials revoked, permission denied) nothing more is sent, and every remaining record is
- * reported `not_attempted`, so the results always account for the whole input. A host that stops
+ * reported `not_attempted`, so the results always account for the whole input (when the input
+ * itself fails, for every record read before it, and the run rejects with its error). A host that stops
  * iterating stops the run too: the batches under way finish, nothing more is prepared or sent.
  */
 import { setImmediate as nextTurn } from "node:timers/promises";
@@ -115,26 +116,35 @@ async function produce(
     void task.finally(() => inFlight.delete(task));
   };
   let prepared = 0;
-  for await (const item of items) {
-    if (results.isClosed) return; // the consumer stopped iterating: nothing more is prepared or sent
-    if (state.fatal !== undefined || options.signal?.aborted) {
-      await results.push([notAttempted(item.line, null, state.fatal)]);
-      continue;
+  try {
+    for await (const item of items) {
+      if (results.isClosed) return; // the consumer stopped iterating: nothing more is prepared or sent
+      if (state.fatal !== undefined || options.signal?.aborted) {
+        await results.push([notAttempted(item.line, null, state.fatal)]);
+        continue;
+      }
+      // Mapping a batch is a few ms of CPU: let the answers of the batches in flight in between.
+      if (++prepared % YIELD_EVERY === 0) await nextTurn();
+      const next = await preparePushItem(deps, item);
+      if ("result" in next) {
+        await results.push([next.result]);
+        continue;
+      }
+      const batch = open.get(next.group) ?? [];
+      batch.push(next);
+      open.set(next.group, batch);
+      if (batch.length >= deps.batchSize) {
+        open.delete(next.group);
+        await send(batch);
+      }
     }
-    // Mapping a batch is a few ms of CPU: let the answers of the batches in flight in between.
-    if (++prepared % YIELD_EVERY === 0) await nextTurn();
-    const next = await preparePushItem(deps, item);
-    if ("result" in next) {
-      await results.push([next.result]);
-      continue;
-    }
-    const batch = open.get(next.group) ?? [];
-    batch.push(next);
-    open.set(next.group, batch);
-    if (batch.length >= deps.batchSize) {
-      open.delete(next.group);
-      await send(batch);
-    }
+  } catch (error) {
+    // The input failed (the run rejects with its error): every record read so far is still accounted
+    // for. The batches under way report their answers; those still being filled are not sent.
+    state.fatal ??= error;
+    for (const batch of open.values()) await results.push(batch.map((p) => notAttempted(p.line, p.key, error)));
+    await Promise.all(inFlight);
+    throw error;
   }
   for (const batch of open.values()) await send(batch);
   await Promise.all(inFlight);

@@ -117,6 +117,31 @@ describe("push against the sandbox", () => {
     expect(read).toBeLessThan(records.length);
   });
 
+  it("when the input fails mid-run, every record read before is accounted for and the run rejects with the input's error", async () => {
+    const subscription = sandboxSubscription(sandbox, sandboxConfig(sandbox));
+    const before = patches();
+    async function* failing() {
+      let line = 0;
+      for (const record of pulled.slice(0, 250)) yield { line: ++line, record };
+      throw new Error("the input stream broke");
+    }
+    const results: Array<{ line: number; outcome: string; message?: string }> = [];
+    const run = subscription.pushStream("products", failing());
+    await expect(
+      (async () => {
+        for await (const batch of run) results.push(...batch);
+      })(),
+    ).rejects.toThrow("the input stream broke");
+    await subscription.close();
+    // Two full batches were sent and answered; the third was still being filled.
+    expect(patches() - before).toBe(2);
+    expect(results.map((r) => r.line).sort((a, b) => a - b)).toEqual(Array.from({ length: 250 }, (_, i) => i + 1));
+    expect(results.filter((r) => r.outcome === "updated")).toHaveLength(200);
+    const notAttempted = results.filter((r) => r.outcome === "not_attempted");
+    expect(notAttempted.map((r) => r.line)).toEqual(Array.from({ length: 50 }, (_, i) => i + 201));
+    expect(notAttempted[0]!.message).toMatch(/the input stream broke/);
+  });
+
   it("when the credentials are revoked mid-run, the rest is reported not attempted", async () => {
     const config = sandboxConfig(sandbox, { settings: { batchSize: 10 }, credentials: { concurrentConnections: 1 } });
     const subscription = sandboxSubscription(sandbox, config);
