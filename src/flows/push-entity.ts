@@ -57,6 +57,23 @@ async function* pushResults(deps: PushDeps, items: AsyncIterable<PushItem>, opti
   const all: PushResult[] = [];
   const producer = produce(deps, items, options, results, state);
   producer.then(() => results.close(), (error: unknown) => results.fail(error));
+  const report = () => {
+    const after = deps.client.stats();
+    out.report = summarisePush(all, {
+      runId: deps.runId,
+      entity: deps.definition.name,
+      dryRun: Boolean(options.dryRun),
+      batches: state.batches,
+      requests: after.requests - before.requests,
+      retries: after.retries - before.retries,
+      rateLimited: (after.rateLimited ?? 0) - (before.rateLimited ?? 0),
+      throttleWaitMs: Math.round((after.throttleWaitMs ?? 0) - (before.throttleWaitMs ?? 0)),
+      durationMs: deps.clock.now() - startedMs,
+      ...(state.fatal === undefined ? {} : { error: describeError(state.fatal) }),
+    });
+    if (state.fatal !== undefined) log.error({ ...out.report }, `push stopped: ${describeError(state.fatal)}`);
+    else log.info({ ...out.report }, "push completed");
+  };
   try {
     for (;;) {
       const next = await results.take();
@@ -64,24 +81,15 @@ async function* pushResults(deps: PushDeps, items: AsyncIterable<PushItem>, opti
       all.push(...next.value.map(({ payload: _payload, ...rest }) => rest));
       yield next.value;
     }
+  } catch (error) {
+    // The input broke off (see `produce`): the run rejects, with its report (every record read is in it).
+    state.fatal ??= error;
+    report();
+    throw error;
   } finally {
     results.close();
   }
-  const after = deps.client.stats();
-  out.report = summarisePush(all, {
-    runId: deps.runId,
-    entity: deps.definition.name,
-    dryRun: Boolean(options.dryRun),
-    batches: state.batches,
-    requests: after.requests - before.requests,
-    retries: after.retries - before.retries,
-    rateLimited: (after.rateLimited ?? 0) - (before.rateLimited ?? 0),
-    throttleWaitMs: Math.round((after.throttleWaitMs ?? 0) - (before.throttleWaitMs ?? 0)),
-    durationMs: deps.clock.now() - startedMs,
-    ...(state.fatal === undefined ? {} : { error: describeError(state.fatal) }),
-  });
-  if (state.fatal !== undefined) log.error({ ...out.report }, `push stopped: ${describeError(state.fatal)}`);
-  else log.info({ ...out.report }, "push completed");
+  report();
 }
 
 /** Batches prepared beyond the connections, waiting for one to free up. */

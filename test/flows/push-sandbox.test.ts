@@ -140,6 +140,8 @@ describe("push against the sandbox", () => {
     const notAttempted = results.filter((r) => r.outcome === "not_attempted");
     expect(notAttempted.map((r) => r.line)).toEqual(Array.from({ length: 50 }, (_, i) => i + 201));
     expect(notAttempted[0]!.message).toMatch(/the input stream broke/);
+    expect(run.report).toMatchObject({ received: 250, updated: 200, notAttempted: 50, completed: false });
+    expect(run.report!.error).toMatch(/the input stream broke/);
   });
 
   it("when the credentials are revoked mid-run, the rest is reported not attempted", async () => {

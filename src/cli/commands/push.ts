@@ -39,9 +39,17 @@ async function runPush(ctx: CommandContext, options: PushCommandOptions): Promis
   const progress = createProgress(io, { label: `push ${options.entity}`, quiet: Boolean(options.quiet) });
   try {
     const push = subscription.pushStream(options.entity, readNdjson(input), { dryRun: Boolean(options.dryRun), signal: run.signal });
-    for await (const results of push) {
-      await out.write(results);
-      progress.add(results.length);
+    try {
+      for await (const results of push) {
+        await out.write(results);
+        progress.add(results.length);
+      }
+    } catch (error) {
+      // The input broke off: every line read has its result, and the summary says why the run stopped.
+      if (!push.report) throw error;
+      progress.stop();
+      printSummary(ctx, push.report, options);
+      return EXIT.FATAL;
     }
     progress.stop();
     const report = push.report!;
