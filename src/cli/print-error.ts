@@ -10,5 +10,10 @@ export function printError(io: CliIO, error: unknown): ExitCode {
   if (isValidationError(error)) {
     for (const issue of error.issues) io.stderr.write(`  ${issue.path || "(root)"}: ${issue.message}\n`);
   }
+  return exitCodeOf(error);
+}
+
+/** 2 for configuration and usage errors, 1 for everything else. */
+export function exitCodeOf(error: unknown): ExitCode {
   return isConnectorError(error) && (error.kind === "config" || error.code === "USAGE") ? EXIT.USAGE : EXIT.FATAL;
 }

@@ -55,8 +55,8 @@ export interface PullReport {
   resumed: boolean;
   /** Lower bound asked of Akeneo (ISO 8601 UTC), null on a full pull. */
   since: string | null;
-  /** The watermark stored for the next run (the run's start), once completed. */
-  watermark: string;
+  /** The watermark stored for the next run (the run's start); null when the run stopped before the end (the next one resumes from its checkpoint). */
+  watermark: string | null;
   records: number;
   failures: number;
   /** `updated` ranges read concurrently, and how many of them were split off running ones. */
@@ -71,6 +71,9 @@ export interface PullReport {
   durationMs: number;
   /** Worker threads that parsed and mapped pages (0: all on the calling thread). */
   decodeWorkers: number;
+  /** False when the run stopped before the end (an error, an abort): the run then rejects with `error`, and this report says what was delivered. */
+  completed: boolean;
+  error?: string;
 }
 
 export interface PullDeps extends Omit<ReaderContext, "previousOverlap" | "overlapFrom" | "signal" | "mapper"> {
@@ -117,6 +120,29 @@ async function* pullBatches(deps: PullDeps, options: PullOptions, out: { report?
   const log = deps.logger.child({ runId: run.id, entity });
   log.info({ mode: run.mode, resumed, lower: run.lower, upper: run.upper }, resumed ? "pull resumed" : "pull started");
   let pool: DecodePool | undefined;
+  const report = (watermark: string | null, error?: unknown): PullReport => {
+    const stats = deps.client.stats();
+    return {
+      runId: run.id,
+      entity,
+      mode: run.mode,
+      resumed,
+      since: run.lower === null ? null : new Date(run.lower * 1000).toISOString(),
+      watermark,
+      records: run.delivered,
+      failures: run.failed,
+      partitions: run.partitions.length,
+      splits: run.splits ?? 0,
+      requests: stats.requests - startRequests.requests,
+      retries: stats.retries - startRequests.retries,
+      rateLimited: (stats.rateLimited ?? 0) - (startRequests.rateLimited ?? 0),
+      throttleWaitMs: Math.round((stats.throttleWaitMs ?? 0) - (startRequests.throttleWaitMs ?? 0)),
+      durationMs: deps.clock.now() - startedMs,
+      decodeWorkers: pool?.size ?? 0,
+      completed: error === undefined,
+      ...(error === undefined ? {} : { error: describeError(error) }),
+    };
+  };
   try {
     await save();
     const first = run.phase === "probe" ? probeRequest(reading, run) : undefined;
@@ -142,27 +168,10 @@ async function* pullBatches(deps: PullDeps, options: PullOptions, out: { report?
     }
     const watermark = new Date(run.startedAt).toISOString();
     await deps.state.set(key, { watermark, overlapKeys: run.overlapKeys });
-    const stats = deps.client.stats();
-    out.report = {
-      runId: run.id,
-      entity,
-      mode: run.mode,
-      resumed,
-      since: run.lower === null ? null : new Date(run.lower * 1000).toISOString(),
-      watermark,
-      records: run.delivered,
-      failures: run.failed,
-      partitions: run.partitions.length,
-      splits: run.splits ?? 0,
-      requests: stats.requests - startRequests.requests,
-      retries: stats.retries - startRequests.retries,
-      rateLimited: (stats.rateLimited ?? 0) - (startRequests.rateLimited ?? 0),
-      throttleWaitMs: Math.round((stats.throttleWaitMs ?? 0) - (startRequests.throttleWaitMs ?? 0)),
-      durationMs: deps.clock.now() - startedMs,
-      decodeWorkers: pool?.size ?? 0,
-    };
+    out.report = report(watermark);
     log.info({ ...out.report }, "pull completed");
   } catch (error) {
+    out.report = report(null, error);
     log.error({ delivered: run.delivered, failed: run.failed, error: isConnectorError(error) ? error.toJSON() : describeError(error) }, `pull stopped: ${describeError(error)}`);
     throw error;
   } finally {

@@ -83,6 +83,8 @@ describe("the built CLI runs whole flows", () => {
     sandbox.setFaults({});
     expect(stopped.code).toBe(1);
     expect(stopped.stderr).toMatch(/aborted/);
+    // What was delivered before the stop, then why.
+    expect(stopped.stderr).toMatch(/pulled \d+ products → .*stopped before the end: the next run resumes from its checkpoint\n(.|\n)*error: .*aborted/);
     expect(stopped.stderr).not.toMatch(/\n\s+at /);
     const resumed = await runCli(args);
     expect(resumed.code).toBe(0);

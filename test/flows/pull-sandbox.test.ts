@@ -94,6 +94,29 @@ describe("pull against the sandbox", () => {
     await expectResumedExactly(sandboxSubscription(sandbox, config, { state }), delivered);
   });
 
+  it("credentials revoked mid-run: the run rejects with a report of what was delivered, and resumes exactly once they work again", async () => {
+    const state = createMemoryStateStore();
+    const config = sandboxConfig(sandbox, { settings: { pageSize: 50 } });
+    const first = sandboxSubscription(sandbox, config, { state });
+    const run = first.pull("products");
+    const delivered: string[] = [];
+    let batches = 0;
+    await expect(
+      (async () => {
+        for await (const batch of run) {
+          delivered.push(...uuidsOf(batch.records));
+          if (++batches === 5) sandbox.setFaults({ forbidden: ["/api/rest/v1/products-uuid"] });
+        }
+      })(),
+    ).rejects.toMatchObject({ status: 403 });
+    sandbox.setFaults({});
+    await first.close();
+    expect(run.report).toMatchObject({ completed: false, watermark: null, records: delivered.length });
+    expect(run.report!.error).toMatch(/403/);
+    expect(delivered.length).toBeGreaterThan(0);
+    await expectResumedExactly(sandboxSubscription(sandbox, config, { state }), delivered);
+  });
+
   it("the first page is delivered first, and every partition starts from its cursor", async () => {
     const since = sandbox.recorder.all().length;
     const subscription = sandboxSubscription(sandbox, sandboxConfig(sandbox, { credentials: { concurrentConnections: 4 } }));

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { ConnectorError } from "../../errors.js";
 import { resumeSinkPosition, type PullReport } from "../../flows/pull-entity.js";
+import { printError } from "../print-error.js";
 import { EXIT } from "../io.js";
 import type { CommandContext } from "../main.js";
 import { createProgress } from "../progress.js";
@@ -40,11 +41,18 @@ async function runPull(ctx: CommandContext, options: PullCommandOptions): Promis
   let failures = 0;
   try {
     const pull = subscription.pull(options.entity, { full: Boolean(options.full), ...(since ? { since } : {}), sinkPosition: out.position });
-    for await (const batch of pull) {
-      await out.write(batch.records);
-      for (const failure of batch.failures) io.stderr.write(`set aside: ${failure.key ?? "(no key)"}: ${failure.message}\n`);
-      failures += batch.failures.length;
-      progress.add(batch.records.length + batch.failures.length);
+    try {
+      for await (const batch of pull) {
+        await out.write(batch.records);
+        for (const failure of batch.failures) io.stderr.write(`set aside: ${failure.key ?? "(no key)"}: ${failure.message}\n`);
+        failures += batch.failures.length;
+        progress.add(batch.records.length + batch.failures.length);
+      }
+    } catch (error) {
+      // Stopped before the end (Akeneo refused, Ctrl-C …): what was delivered, then why (the exit code follows the error).
+      progress.stop();
+      if (pull.report) printSummary(ctx, pull.report, options);
+      return printError(io, error);
     }
     progress.stop();
     printSummary(ctx, pull.report!, options);
@@ -72,9 +80,10 @@ function printSummary(ctx: CommandContext, report: PullReport, options: PullComm
   }
   const where = options.out ? ` → ${options.out}` : "";
   const since = report.since ? ` since ${report.since}` : "";
+  const next = report.watermark === null ? "stopped before the end: the next run resumes from its checkpoint" : `next run starts from ${report.watermark}`;
   ctx.io.stderr.write(
     `pulled ${report.records} ${report.entity}${where} (${report.mode}${since}${report.resumed ? ", resumed" : ""}): ` +
       `${report.failures} set aside, ${report.requests} requests, ${report.retries} retries, ${(report.durationMs / 1000).toFixed(1)}s; ` +
-      `next run starts from ${report.watermark}\n`,
+      `${next}\n`,
   );
 }

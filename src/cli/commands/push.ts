@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { readNdjson } from "../../flows/ndjson.js";
 import type { PushReport } from "../../flows/push-report.js";
 import { EXIT } from "../io.js";
+import { exitCodeOf } from "../print-error.js";
 import type { CommandContext } from "../main.js";
 import { createProgress } from "../progress.js";
 import { addRunOptions, openRun, type RunOptions } from "../run-options.js";
@@ -49,7 +50,7 @@ async function runPush(ctx: CommandContext, options: PushCommandOptions): Promis
       if (!push.report) throw error;
       progress.stop();
       printSummary(ctx, push.report, options);
-      return EXIT.FATAL;
+      return exitCodeOf(error);
     }
     progress.stop();
     const report = push.report!;
