@@ -57,7 +57,8 @@ async function* pushResults(deps: PushDeps, items: AsyncIterable<PushItem>, opti
   const all: PushResult[] = [];
   const producer = produce(deps, items, options, results, state);
   producer.then(() => results.close(), (error: unknown) => results.fail(error));
-  const report = () => {
+  /** Set the run's report from the results so far, and log how the run ended. */
+  const settleReport = () => {
     const after = deps.client.stats();
     out.report = summarisePush(all, {
       runId: deps.runId,
@@ -84,12 +85,12 @@ async function* pushResults(deps: PushDeps, items: AsyncIterable<PushItem>, opti
   } catch (error) {
     // The input broke off (see `produce`): the run rejects, with its report (every record read is in it).
     state.fatal ??= error;
-    report();
+    settleReport();
     throw error;
   } finally {
     results.close();
   }
-  report();
+  settleReport();
 }
 
 /** Batches prepared beyond the connections, waiting for one to free up. */

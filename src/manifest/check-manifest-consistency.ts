@@ -11,8 +11,8 @@ import { buildFieldSchema, type FieldSchemaContext } from "./build-field-schema.
 /** Problems with a manifest that already matches schemas/manifest.schema.json; empty when consistent. */
 export function checkManifestConsistency(manifest: ConnectorManifest): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const context: FieldSchemaContext = { entityNames: manifest.entities.map((entity) => entity.name) };
-  const groupIds = manifest.groups.map((group) => group.id);
+  const context = fieldContext(manifest);
+  const { groupIds } = context;
   const modeIds = manifest.authModes.map((mode) => mode.id);
   issues.push(...findDuplicates("/authModes", modeIds, "id"));
   issues.push(...findDuplicates("/groups", groupIds, "id"));
@@ -24,18 +24,22 @@ export function checkManifestConsistency(manifest: ConnectorManifest): Validatio
       if (!modeIds.includes(mode)) issues.push({ path: `/credentials/${index}/authModes/${at}`, message: `names no auth mode; known: ${modeIds.join(", ")}` });
     });
   });
-  const fields = checkAllFields(manifest);
+  const fields = checkAllFields(manifest, context);
   issues.push(...fields.issues, ...checkDefaults(fields.defaults, context));
   return issues;
 }
 
+/** What the field rules refer to: the entity names (fields that name entities) and the group ids. */
+function fieldContext(manifest: ConnectorManifest): FieldSchemaContext & { groupIds: string[] } {
+  return { entityNames: manifest.entities.map((entity) => entity.name), groupIds: manifest.groups.map((group) => group.id) };
+}
+
 /** The field rules over the credentials and the settings, and the defaults left to check against their fields' schemas. */
-function checkAllFields(manifest: ConnectorManifest): { issues: ValidationIssue[]; defaults: FieldDefault[] } {
+function checkAllFields(manifest: ConnectorManifest, context: FieldSchemaContext & { groupIds: string[] }): { issues: ValidationIssue[]; defaults: FieldDefault[] } {
   const defaults: FieldDefault[] = [];
-  const context = { entityNames: manifest.entities.map((entity) => entity.name), groupIds: manifest.groups.map((group) => group.id), defaults };
   const issues = [
-    ...checkFields("/credentials", manifest.credentials, { ...context, isSetting: false }),
-    ...checkFields("/settings", manifest.settings, { ...context, isSetting: true }),
+    ...checkFields("/credentials", manifest.credentials, { ...context, defaults, isSetting: false }),
+    ...checkFields("/settings", manifest.settings, { ...context, defaults, isSetting: true }),
   ];
   return { issues, defaults };
 }
@@ -56,8 +60,8 @@ function defaultsSchema(fields: readonly ManifestField[], context: FieldSchemaCo
 
 /** The schema `checkManifestConsistency` checks `manifest`'s defaults against (what the build precompiles). */
 export function manifestDefaultsSchema(manifest: ConnectorManifest): object {
-  const entityNames = manifest.entities.map((entity) => entity.name);
-  return defaultsSchema(checkAllFields(manifest).defaults.map((d) => d.field), { entityNames });
+  const context = fieldContext(manifest);
+  return defaultsSchema(checkAllFields(manifest, context).defaults.map((d) => d.field), context);
 }
 
 function checkDefaults(defaults: readonly FieldDefault[], context: FieldSchemaContext): ValidationIssue[] {
