@@ -1,5 +1,5 @@
 /**
- * Check 4: for every entity the subscription enables, a minimal read (one page of one item) succeeds.
+ * Check 4: for every entity the subscription enables, a minimal read (one page of `SAMPLE_SIZE` items) succeeds.
  * A 403 names the entity and the Web API permission its role lacks (or the App scope); a 404 points at
  * the edition or Enterprise permissions. Attribute options are nested under a select attribute: the
  * first one found is read, and a PIM without select attributes has no options to read (not a failure).
@@ -10,12 +10,13 @@ import { describeAccessFailure, type AccessFailure } from "./describe-access-fai
 import { describeMissingPermissions } from "./entity-permissions.js";
 import { findParentKey } from "./find-parent-key.js";
 import { requireSubscription } from "./require-subscription.js";
+import { SAMPLE_SIZE } from "./sample-pull.js";
 import type { VerifyCheck, VerifyContext } from "./verify-types.js";
 
 /** `forEntity`: the entity whose permission is missing (the parent, when reading it failed). */
 type EntityResult = { entity: string; ok: true; note?: string } | ({ entity: string; ok: false; forEntity: string } & AccessFailure);
 
-/** `permissions`: one `limit=1` read per enabled entity. */
+/** `permissions`: one small read per enabled entity. */
 export const permissions: VerifyCheck = {
   name: "permissions",
   title: "Permissions are sufficient",
@@ -57,7 +58,9 @@ async function readOne(ctx: VerifyContext, client: AkeneoClient, def: EntityDefi
     pathParams = { [def.parent.pathParam]: parentKey };
   }
   try {
-    await client.listPage(def, { pageSize: 1, ...(pathParams ? { pathParams } : {}), ...signal });
+    // As many items as sample-pull maps: where its request would be this one, it takes this page.
+    const page = await client.listPage(def, { pageSize: SAMPLE_SIZE, ...(pathParams ? { pathParams } : {}), ...signal });
+    if (def.filters.length === 0) (ctx.firstPages ??= new Map()).set(def.name, page);
     return { entity: def.name, ok: true };
   } catch (error) {
     const what = pathParams ? `reading one item of ${Object.values(pathParams).join("/")}` : "reading one item";

@@ -1,11 +1,13 @@
 /**
  * The runner: checks in order, each after the checks it depends on. A check whose dependency failed
  * (or was skipped) is skipped, naming the failed check at the root; a check that throws fails with
- * its one-line message. Durations come from the injected clock; everything printed is redacted.
+ * its one-line message. Durations come from the injected clock; everything printed is redacted. Once
+ * the config is known, a throttle that will hold the checks for a while is announced (estimate-verify-wait.ts).
  */
 import { randomUUID } from "node:crypto";
 import { describeError, isConnectorError } from "../errors.js";
 import { redactText, redactValue } from "../redact.js";
+import { describeVerifyWait } from "./estimate-verify-wait.js";
 import type { CheckOutcome, CheckResult, VerifyCheck, VerifyContext, VerifyReport } from "./verify-types.js";
 
 /** Run `checks` against `ctx` and build the report. Never throws for a check's failure. */
@@ -20,6 +22,10 @@ export async function runChecks(checks: readonly VerifyCheck[], ctx: VerifyConte
       ? { result: { name: check.name, title: check.title, status: "skipped" as const, durationMs: 0, message: blocked.reason }, root: blocked.root }
       : { result: await runOne(check, ctx) };
     done.set(check.name, entry);
+    if (check.name === "config-valid" && entry.result.status !== "fail" && ctx.config) {
+      const wait = describeVerifyWait(ctx.config);
+      if (wait) log.warn({ check: check.name }, `[verify] ${wait}`);
+    }
     const { status, durationMs, message } = entry.result;
     const level = status === "fail" ? "error" : status === "warn" ? "warn" : "info";
     log[level]({ check: check.name, status, durationMs, ...(status === "pass" ? {} : { message }) }, `[verify] ${check.name}: ${status}`);

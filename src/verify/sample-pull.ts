@@ -55,7 +55,7 @@ async function sampleEntity(ctx: VerifyContext, config: SubscriptionConfig, subs
     const parentKey = def.parent ? await findParentKey(ctx, subscription.client, def) : undefined;
     if (parentKey === null) return { ...result, note: `none of the ${def.parent!.entity} qualifies as their parent, nothing to sample` };
     params = sampleParams(def, config, parentKey, ctx.signal);
-    const page = await subscription.client.listPage(def, params);
+    const page = (def.filters.length === 0 ? ctx.firstPages?.get(entity) : undefined) ?? (await subscription.client.listPage(def, params));
     if (page.items.length === 0) return { ...result, note: def.filters.length > 0 ? "no record matches the filters, nothing to map" : "none in the PIM, nothing to map" };
     const mapper = await subscription.mapper(entity, "pull");
     const mapped = await Promise.all(page.items.map((item) => mapper.map(item)));

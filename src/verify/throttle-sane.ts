@@ -46,7 +46,7 @@ export const throttleSane: VerifyCheck = {
       ]);
     }
     if (rate < SLOW_REQUESTS_PER_SECOND) {
-      warnings.push([`fewer than 1 request per 10 s: ${pull}`, "raise throttleLimit or shorten throttleSeconds (500 per 60 s suits most PIMs)"]);
+      warnings.push(["fewer than 1 request per 10 s: every pull, push and verification waits for the throttle", "raise throttleLimit or shorten throttleSeconds (500 per 60 s suits most PIMs)"]);
     }
     if (warnings.length === 0) return { status: "pass", message: summary, details };
     return { status: "warn", message: `${summary}; ${warnings.map(([m]) => m).join("; ")}`, fix: warnings.map(([, f]) => f).join("\n"), details };

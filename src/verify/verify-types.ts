@@ -3,7 +3,7 @@
  * (DESIGN.md "verify"; check names in connector.manifest.json `checks` and docs/contracts.md).
  */
 import type { Dispatcher } from "undici";
-import type { AkeneoRecord } from "../akeneo/akeneo-client.js";
+import type { AkeneoRecord, Page } from "../akeneo/akeneo-client.js";
 import type { Clock } from "../clock.js";
 import type { SubscriptionConfig } from "../config/subscription-config.js";
 import type { ConnectorError } from "../errors.js";
@@ -96,6 +96,11 @@ export interface VerifyContext {
   open?: () => OpenedSubscription;
   /** The first select attribute found by permissions (parent of attribute options), null when none. */
   selectAttribute?: string | null;
+  /**
+   * By entity, the first page permissions read where sample-pull would read the same one (entities
+   * without list filters: the same request), so that sample-pull does not send it again.
+   */
+  firstPages?: Map<string, Page>;
   /** Sampled records by entity (set by sample-pull). */
   samples: Map<string, EntitySample[]>;
 }

@@ -8,10 +8,12 @@ import { exitCodeOf } from "../../src/cli/commands/verify.js";
 import type { Clock } from "../../src/clock.js";
 import type { SubscriptionConfig } from "../../src/config/subscription-config.js";
 import { ConnectorError } from "../../src/errors.js";
-import { silentLogger } from "../../src/logger.js";
+import { parseConfig } from "../../src/config/parse-config.js";
+import { silentLogger, type Logger } from "../../src/logger.js";
 import { loadManifest } from "../../src/manifest/load-manifest.js";
 import { diffRecords } from "../../src/verify/diff-records.js";
 import { formatVerifyReport } from "../../src/verify/format-verify-report.js";
+import { estimateVerifyWait } from "../../src/verify/estimate-verify-wait.js";
 import { runChecks } from "../../src/verify/run-checks.js";
 import { formatDuration, throttleSane } from "../../src/verify/throttle-sane.js";
 import { VERIFY_CHECKS } from "../../src/verify/verify-checks.js";
@@ -133,6 +135,50 @@ describe("formatVerifyReport and exit codes", () => {
   });
 });
 
+describe("a throttle that will hold the verification", () => {
+  /** A logger that keeps its warnings. */
+  const recording = (warnings: string[]): Logger => {
+    const logger: Logger = { debug: () => {}, info: () => {}, error: () => {}, warn: (obj, msg) => void warnings.push(typeof obj === "string" ? obj : (msg ?? "")), child: () => logger };
+    return logger;
+  };
+  const configWith = (throttleLimit: number, settings: Record<string, unknown> = {}) =>
+    parseConfig({
+      credentials: { baseUrl: "http://127.0.0.1:1", clientId: "c", clientSecret: "s", username: "u", password: "p", throttleLimit, throttleSeconds: 60 },
+      settings: { channel: "ecommerce", locales: ["en_US"], ...settings },
+    });
+
+  it("is announced once the config is known, before the checks that send requests: how many requests and how long", async () => {
+    const warnings: string[] = [];
+    let warnedBeforePermissions: string[] = [];
+    const checks = [
+      { ...fake("config-valid", [], { status: "pass" }), run: async (ctx: VerifyContext) => ((ctx.config = configWith(5)), { status: "pass" as const }) },
+      { ...fake("permissions", ["config-valid"], { status: "pass" }), run: async () => ((warnedBeforePermissions = [...warnings]), { status: "pass" as const }) },
+    ];
+    await runChecks(checks, context({ logger: recording(warnings) }));
+    const { requests } = estimateVerifyWait(configWith(5));
+    expect(warnedBeforePermissions).toEqual([
+      `[verify] the throttle allows 5 requests per 60 s and the verification sends about ${requests}: it takes at least ${Math.floor((requests - 1) / 5)} min (throttleLimit and throttleSeconds set this)`,
+    ]);
+    expect(warnings).toEqual(warnedBeforePermissions);
+  });
+
+  it("is not announced when the throttle holds the checks less than 10 s, nor when the config is invalid", async () => {
+    for (const [config, status] of [[configWith(500), "pass"], [configWith(5), "fail"]] as const) {
+      const warnings: string[] = [];
+      const checks = [{ ...fake("config-valid", [], { status }), run: async (ctx: VerifyContext) => ((ctx.config = config), { status }) }];
+      await runChecks(checks, context({ logger: recording(warnings) }));
+      expect(warnings).toEqual([]);
+    }
+  });
+
+  it("counts a second read for entities with list filters and one per filter family and category", () => {
+    const base = estimateVerifyWait(configWith(5, { entities: ["categories"] })).requests;
+    expect(base).toBe(3); // the token, the read, the channel
+    expect(estimateVerifyWait(configWith(5, { entities: ["categories", "products"] })).requests).toBe(base + 2 + 2); // two reads, and the attributes twice
+    expect(estimateVerifyWait(configWith(5, { entities: ["categories"], filters: { families: ["a", "b"], categories: ["c"] } })).requests).toBe(base + 3);
+  });
+});
+
 describe("throttle-sane", () => {
   const run = async (credentials: Record<string, number>, pageSize = 100) => {
     const config = { credentials: { throttleLimit: 500, throttleSeconds: 60, concurrentConnections: 4, ...credentials }, settings: { pageSize } } as unknown as SubscriptionConfig;
@@ -143,7 +189,7 @@ describe("throttle-sane", () => {
     [{}, "pass", /500 requests per 60 s \(8\.3\/s\), 4 in flight; a pull of 1,000 products \(12 requests\) fits in one throttle window/],
     [{ concurrentConnections: 6 }, "warn", /6 concurrent requests exceed Akeneo's 4 per connection/],
     [{ throttleLimit: 9000 }, "warn", /150 requests per second exceed Akeneo's ~100/],
-    [{ throttleLimit: 5, throttleSeconds: 60 }, "warn", /fewer than 1 request per 10 s: a pull of 1,000 products \(12 requests\) waits at least 2 min/],
+    [{ throttleLimit: 5, throttleSeconds: 60 }, "warn", /^[^;]*; a pull of 1,000 products \(12 requests\) waits at least 2 min for the throttle; fewer than 1 request per 10 s: every pull, push and verification waits for the throttle$/],
     [{ throttleLimit: 0 }, "fail", /throttleLimit 0 is impossible/],
     [{ concurrentConnections: 11 }, "fail", /concurrentConnections 11 is impossible/],
   ] as Array<[Record<string, number>, string, RegExp]>)("%o → %s", async (credentials, status, message) => {
