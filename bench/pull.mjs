@@ -6,7 +6,7 @@
 // latency). Figures and ratios only, no assertions.
 import { availableParallelism } from "node:os";
 import { startSandboxProcess } from "./lib/sandbox-process.mjs";
-import { describeClientLoad, describeConnectionWaits, fmt, medianRun, rate, runClient, runWatched, RUNS } from "./lib/measure.mjs";
+import { describeClientLoad, describeConnectionWaits, describeMachineLoad, fmt, medianRun, rate, runClient, runWatched, RUNS } from "./lib/measure.mjs";
 
 const LATENCY_MS = 40;
 const CONCURRENCY = 4;
@@ -29,6 +29,7 @@ try {
   console.log(`  partitioned pull : ${fmt(rate(partitioned))} records/s (median of ${RUNS} runs: ${rates.map((r) => fmt(r)).join(", ")}; ${fmt(partitioned.ms / 1000, 2)} s, ${partitioned.requests} requests, ${decoding(partitioned)}) = ${fmt((rate(partitioned) / bound) * 100, 1)}% of the bound (target ≥ 85%)`);
   console.log(`    ${describeClientLoad(partitioned)}`);
   console.log(`    ${describeConnectionWaits(partitioned, "GET", CONCURRENCY)}`);
+  console.log(`    ${describeMachineLoad(partitioned, "GET")}`);
   console.log(`    the other way  : ${fmt(rate(other))} records/s (${decoding(other)}) = ${fmt((rate(other) / bound) * 100, 1)}%`);
   console.log(`  single cursor    : ${fmt(rate(sequential))} records/s (${fmt(sequential.ms / 1000, 2)} s, ${sequential.requests} requests)`);
   console.log(`  partitioned / single cursor = ${fmt(rate(partitioned) / rate(sequential), 2)}× (target ≥ 3×)`);

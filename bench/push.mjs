@@ -3,7 +3,7 @@
 // The sandbox is warmed up by a first push of other names; each measured client is a fresh process,
 // and the figure is the median of 3 runs.
 import { startSandboxProcess } from "./lib/sandbox-process.mjs";
-import { describeClientLoad, describeConnectionWaits, fmt, medianRun, rate, runClient, runWatched, RUNS } from "./lib/measure.mjs";
+import { describeClientLoad, describeConnectionWaits, describeMachineLoad, fmt, medianRun, rate, runClient, runWatched, RUNS } from "./lib/measure.mjs";
 
 const LATENCY_MS = 40;
 const CONCURRENCY = 4;
@@ -22,6 +22,7 @@ try {
   console.log(`  push: ${fmt(rate(result))} records/s (median of ${RUNS} runs: ${rates.map((r) => fmt(r)).join(", ")}; ${fmt(result.ms / 1000, 2)} s, ${result.requests} requests) = ${fmt((rate(result) / bound) * 100, 1)}% of the bound (target ≥ 85%)`);
   console.log(`    ${describeClientLoad(result)}`);
   console.log(`    ${describeConnectionWaits(result, "PATCH", CONCURRENCY)}`);
+  console.log(`    ${describeMachineLoad(result, "PATCH")}`);
 } finally {
   await sandbox.stop();
 }

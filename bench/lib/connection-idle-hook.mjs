@@ -3,16 +3,21 @@
 // an answer and the arrival of the next request on it is time the PIM waited for the client; the time
 // from a request's arrival to the end of its answer is the PIM's own. Both are kept per method, and a
 // wait only counts between two requests of the same method (a push's PATCHes, not the pull before
-// them). On SIGUSR2 it prints them, for the requests since the last report, as one JSON line on
-// stdout, and starts over.
+// them). It also reads the process's CPU time (every thread) from the first request of a method to the
+// end of its last answer: the PIM stand-in's share of the machine while it served them. On SIGUSR2 it
+// prints these, for the requests since the last report, as one JSON line on stdout, and starts over.
 import dc from "node:diagnostics_channel";
 
 let windows = new Map();
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 const lastAnswer = new WeakMap();
 
 function windowOf(method) {
   let window = windows.get(method);
-  if (!window) windows.set(method, (window = { waits: [], answerMs: 0, answers: 0 }));
+  if (!window) windows.set(method, (window = { waits: [], answerMs: 0, answers: 0, first: performance.now(), cpuAtFirst: cpuMs(), last: 0, cpuAtLast: 0 }));
   return window;
 }
 
@@ -27,12 +32,14 @@ dc.subscribe("http.server.request.start", ({ request, response }) => {
     const window = windowOf(method);
     window.answerMs += ended - arrived;
     window.answers += 1;
+    window.last = ended;
+    window.cpuAtLast = cpuMs();
   });
 });
 
 process.on("SIGUSR2", () => {
   const report = {};
-  for (const [method, { waits, answerMs, answers }] of windows) {
+  for (const [method, { waits, answerMs, answers, first, cpuAtFirst, last, cpuAtLast }] of windows) {
     const sorted = [...waits].sort((a, b) => a - b);
     report[method] = {
       waits: waits.length,
@@ -40,6 +47,8 @@ process.on("SIGUSR2", () => {
       waitMedianMs: sorted.length ? sorted[sorted.length >> 1] : 0,
       answers,
       answerMeanMs: answers ? answerMs / answers : 0,
+      wallMs: Math.max(0, last - first),
+      cpuMs: Math.max(0, cpuAtLast - cpuAtFirst),
     };
   }
   windows = new Map();

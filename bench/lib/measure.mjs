@@ -50,3 +50,15 @@ export function describeConnectionWaits(result, method, connections) {
   const pace = (connections * 100 * 1000) / (answerMeanMs + waitMeanMs);
   return `sandbox side: an answer took ${fmt(answerMeanMs, 1)} ms, then its connection waited ${fmt(waitMeanMs, 1)} ms for the client's next ${method} (median ${fmt(waitMedianMs, 1)}, ${fmt(waits)} waits); at that pace ${connections} connections carry ${fmt(pace)} records/s`;
 }
+
+/**
+ * The machine while the client ran `method`: the sandbox process's CPU time from its first such request
+ * to its last answer, next to the client's (measured over its own run), as a share of every core. On a
+ * machine where this nears 100 %, the client and the PIM stand-in wait for each other's CPU.
+ */
+export function describeMachineLoad(result, method) {
+  const { cpuMs, wallMs } = result.idle[method];
+  const cores = availableParallelism();
+  const busy = ((cpuMs + result.cpuMs) / (Math.max(wallMs, result.ms) * cores)) * 100;
+  return `machine: the sandbox process used ${fmt(cpuMs / 1000, 2)} s of CPU in the ${fmt(wallMs / 1000, 2)} s it served the ${method} requests, the client ${fmt(result.cpuMs / 1000, 2)} s: ${fmt(busy)}% of ${cores} cores`;
+}
