@@ -63,7 +63,7 @@ async function readOne(ctx: VerifyContext, client: AkeneoClient, def: EntityDefi
     if (def.filters.length === 0) (ctx.firstPages ??= new Map()).set(def.name, page);
     return { entity: def.name, ok: true };
   } catch (error) {
-    const what = pathParams ? `reading one item of ${Object.values(pathParams).join("/")}` : "reading one item";
+    const what = pathParams ? `reading a few items of ${Object.values(pathParams).join("/")}` : "reading a few items";
     return { entity: def.name, ok: false, forEntity: def.name, ...describeAccessFailure(def.name, error, what) };
   }
 }

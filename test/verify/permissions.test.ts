@@ -40,7 +40,7 @@ describe("permissions (stub client)", () => {
     const client: Partial<AkeneoClient> = { listPage: async () => Promise.reject(notFound("/api/rest/v1/families?limit=1")) };
     const outcome = await permissions.run(contextWith(["families"], client));
     expect(outcome.status).toBe("fail");
-    expect(outcome.message).toBe('families: reading one item answered 404 (GET /api/rest/v1/families): Akeneo says "Not found"');
+    expect(outcome.message).toBe('families: reading a few items answered 404 (GET /api/rest/v1/families): Akeneo says "Not found"');
     expect(outcome.fix).toMatch(/edition and version.*Enterprise permissions/);
   });
 
