@@ -8,7 +8,7 @@
  */
 import type { SubscriptionConfig } from "../config/subscription-config.js";
 import { getEntityDefinition } from "../manifest/entity-definitions.js";
-import { formatDuration } from "./throttle-sane.js";
+import { formatDuration, throttleWaitSeconds } from "./throttle-sane.js";
 
 export interface VerifyWait {
   /** Requests the checks send through the throttle, about. */
@@ -31,7 +31,7 @@ export function estimateVerifyWait(config: SubscriptionConfig): VerifyWait {
     settings.filters.categories.length +
     (withValues ? 2 : 0); // the settings' attributes, and the mapping catalog's
   const { throttleLimit, throttleSeconds } = credentials;
-  return { requests, waitSeconds: Math.floor((requests - 1) / throttleLimit) * throttleSeconds };
+  return { requests, waitSeconds: throttleWaitSeconds(requests, throttleLimit, throttleSeconds) };
 }
 
 /** The sentence logged before the checks that send requests, when the throttle makes them wait 10 s or more. */

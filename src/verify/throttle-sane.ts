@@ -29,7 +29,7 @@ export const throttleSane: VerifyCheck = {
     if (impossible) return { status: "fail", message: impossible, fix: "set throttleLimit ≥ 1, throttleSeconds ≥ 1 and concurrentConnections between 1 and 10", details };
     const rate = throttleLimit / throttleSeconds;
     const requests = Math.ceil(1000 / pageSize) + 2; // pages of 1,000 products, plus the token and the attributes
-    const waitSeconds = Math.floor((requests - 1) / throttleLimit) * throttleSeconds;
+    const waitSeconds = throttleWaitSeconds(requests, throttleLimit, throttleSeconds);
     const pull = `a pull of 1,000 products (${requests} requests) ${waitSeconds === 0 ? "fits in one throttle window" : `waits at least ${formatDuration(waitSeconds)} for the throttle`}`;
     const summary = `${throttleLimit} requests per ${throttleSeconds} s (${round(rate)}/s), ${concurrentConnections} in flight; ${pull}`;
     const warnings: Array<[string, string]> = [];
@@ -59,6 +59,11 @@ function impossibleValue(limit: number, seconds: number, concurrency: number): s
   if (bad(seconds, 1)) return `throttleSeconds ${seconds} is impossible`;
   if (bad(concurrency, 1, MAX_INSTANCE_CONCURRENCY)) return `concurrentConnections ${concurrency} is impossible (1 to ${MAX_INSTANCE_CONCURRENCY})`;
   return undefined;
+}
+
+/** The least time `requests` sent back to back wait for a throttle of `limit` per `seconds`: the first `limit` go at once, then `limit` per window. */
+export function throttleWaitSeconds(requests: number, limit: number, seconds: number): number {
+  return Math.floor((requests - 1) / limit) * seconds;
 }
 
 /** `42 s`, `7 min`, `3.5 h`, `2.1 days`. */
